@@ -1,0 +1,147 @@
+"""The ``kg`` command line (KG_SPEC s.2).
+
+Exit codes: 0 ok; 1 bad input or usage (one line, no traceback); 2 an environment fault
+such as an unreachable database (one line naming what to check).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import InputError, KgError
+
+
+def user_errors(func):
+    """Turn every ``KgError`` into one line on stderr and its exit code."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KgError as exc:
+            click.echo(f"kg: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("kg: interrupted", err=True)
+            sys.exit(130)
+    return wrapper
+
+
+def _check_date(value):
+    import re
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise InputError("E013", value=value)
+    return value
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def main():
+    """kg: news articles -> knowledge graph (Neo4j, GraphML, Cypher, CSV)."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", "out_dir", default="kg-out", show_default=True,
+              type=click.Path(file_okay=False), help="Folder for the outputs.")
+@click.option("--date", "default_date", help="Article date (YYYY-MM-DD) when the input has none.")
+@click.option("--model", help="spaCy model name or path (default: en_core_web_sm).")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes for parsing.")
+@click.option("--strict", is_flag=True, help="Any unreadable input is fatal.")
+@click.option("--neo4j", "to_neo4j", is_flag=True, help="Also load the graph into Neo4j.")
+@click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687", show_default=True)
+@click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True)
+@click.option("--password", envvar="NEO4J_PASSWORD", default="")
+@click.option("--database", envvar="NEO4J_DATABASE", default=None)
+@user_errors
+def build(inputs, out_dir, default_date, model, jobs, strict, to_neo4j, uri, user, password, database):
+    """Read articles, extract entities and relations, write every export to OUT."""
+    from .pipeline import build as run_build
+
+    _check_date(default_date)
+    problems = []
+    progress = _progress() if sys.stderr.isatty() else None
+    try:
+        result = run_build(list(inputs), Path(out_dir), model=model, default_date=default_date,
+                           jobs=jobs, strict=strict, on_article=progress, problems=problems)
+    finally:
+        if progress is not None:
+            click.echo("", err=True)
+        for problem in problems:
+            click.echo(f"kg: skipped {problem}", err=True)
+    _print_summary(result, out_dir)
+    if to_neo4j:
+        from .loader import load_graph
+
+        report = load_graph(result.graph, uri=uri, user=user, password=password, database=database)
+        click.echo(report.summary())
+
+
+def _progress():
+    count = {"n": 0}
+
+    def on_article(article):
+        count["n"] += 1
+        click.echo(f"\r  {count['n']} article(s) built", err=True, nl=False)
+    return on_article
+
+
+def _print_summary(result, out_dir) -> None:
+    click.echo(f"articles: {result.articles} built, {len(result.problems)} skipped")
+    by_label = result.nodes_by_label()
+    click.echo("nodes:     " + ", ".join(f"{k} {v}" for k, v in sorted(by_label.items())))
+    by_type = result.relations_by_type()
+    click.echo("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(by_type.items())))
+    exports = sum(result.export_seconds.values())
+    click.echo(f"seconds:   {result.seconds:.2f} (exports {exports:.2f})")
+    click.echo(f"wrote:     {', '.join(str(Path(out_dir) / n) for n in result.export_seconds)}")
+
+
+@main.command(name="eval")
+@click.argument("gold_files", nargs=-1, required=True)
+@click.option("--model", help="spaCy model name or path.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("-v", "--verbose", is_flag=True, help="List missed and extra items.")
+@user_errors
+def eval_command(gold_files, model, as_json, verbose):
+    """Build each gold file's article and score it (KG_SPEC s.6)."""
+    from .evaluate import evaluate
+
+    total, per_file = evaluate(gold_files, model=model)
+    if as_json:
+        click.echo(json.dumps({"total": total.as_dict(),
+                               "files": {p: s.as_dict() for p, s in per_file}}, indent=2))
+        return
+    click.echo(format_score(total, verbose))
+
+
+def format_score(score, verbose: bool = False) -> str:
+    """The eval table."""
+    rows = [("entities (untyped)", score.entities), ("entities (typed)", score.entities_typed),
+            ("named (untyped)", score.named), ("named (typed)", score.named_typed),
+            ("groups", score.groups), ("relations", score.relations)]
+    lines = [f"{'':20} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4}"]
+    for name, prf in rows:
+        lines.append(f"{name:20} {prf.precision:6.3f} {prf.recall:6.3f} {prf.f1:6.3f} "
+                     f"{prf.tp:4d} {prf.fp:4d} {prf.fn:4d}")
+    dates = f"{score.dates_right}/{score.dates_total}" if score.dates_total else "n/a"
+    lines.append(f"dates right: {dates}   quotes found: {score.quotes_found}/{score.quotes_total}"
+                 f"   duplicate nodes: {score.duplicates}")
+    if verbose:
+        for title, items in (("missed entities", score.missed_entities),
+                             ("extra entities", score.extra_entities),
+                             ("missed relations", score.missed_relations),
+                             ("extra relations", score.extra_relations),
+                             ("missed quotes", score.missed_quotes)):
+            if items:
+                lines.append(f"{title}:")
+                lines.extend(f"  - {item}" for item in items)
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

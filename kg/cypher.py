@@ -1,0 +1,144 @@
+"""Access to the repo's ``cypher/`` folder, the one place every Cypher statement lives.
+
+The loader and the ``graph.cypher`` exporter share the same load plan: which statement
+runs with which rows, in which order. Labels and relationship types are never built from
+data: relationship statements are specialised only with a type from the ontology's set.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import networkx as nx
+
+from .ontology import ARTICLE_LABEL, ENTITY_LABELS, QUOTE_LABEL, RELATION_TYPES
+
+TYPE_PLACEHOLDER = "RELATION_TYPE"
+SAFE_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def cypher_dir() -> Path:
+    """The ``cypher/`` folder: beside the package in a checkout, else installed data."""
+    for candidate in (Path(__file__).resolve().parent.parent / "cypher",
+                      Path(sys.prefix) / "share" / "kg" / "cypher"):
+        if (candidate / "schema.cypher").exists():
+            return candidate
+    raise FileNotFoundError("cypher/ folder not found; reinstall kg")
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines()
+                     if line.strip() and not line.strip().startswith("//")).strip()
+
+
+def split_statements(text: str) -> list[str]:
+    """Statements of a .cypher file (comments dropped, split on ';' at line ends)."""
+    body = _strip_comments(text)
+    return [s.strip() for s in re.split(r";\s*(?:\n|$)", body) if s.strip()]
+
+
+def schema_statements() -> list[str]:
+    """Constraints and indexes, Neo4j 5 syntax."""
+    return split_statements((cypher_dir() / "schema.cypher").read_text(encoding="utf-8"))
+
+
+def load_statement(name: str, relation_type: str | None = None) -> str:
+    """A load statement from ``cypher/load/NAME.cypher``; relationship statements are
+    specialised with a type that must be one of the ontology's."""
+    text = _strip_comments((cypher_dir() / "load" / f"{name}.cypher").read_text(encoding="utf-8"))
+    if TYPE_PLACEHOLDER in text:
+        if relation_type not in RELATION_TYPES:
+            raise ValueError(f"relationship type {relation_type!r} is not in the ontology")
+        text = text.replace(TYPE_PLACEHOLDER, relation_type)
+    return text
+
+
+@dataclass
+class LoadStep:
+    """One statement and the rows it runs with."""
+
+    name: str
+    statement: str
+    rows: list[dict]
+
+
+def _props(data: dict, drop: tuple[str, ...]) -> dict:
+    return {k: v for k, v in data.items() if k not in drop and v is not None}
+
+
+def load_plan(graph: nx.MultiDiGraph) -> list[LoadStep]:
+    """Every statement with its rows, in dependency order (nodes before relationships)."""
+    entities, articles, quotes = [], [], []
+    for node_id, data in sorted(graph.nodes(data=True)):
+        labels = data.get("labels", [])
+        props = _props(data, ("labels",))
+        if ARTICLE_LABEL in labels:
+            articles.append({"id": node_id, "props": props})
+        elif QUOTE_LABEL in labels:
+            quotes.append({"id": node_id, "props": props})
+        else:
+            entities.append({"id": node_id, "labels": [l for l in labels if l in ENTITY_LABELS],
+                             "props": props})
+    by_kind: dict[tuple[str, str | None], list[dict]] = {}
+    for source, target, key, data in sorted(graph.edges(keys=True, data=True),
+                                            key=lambda e: e[2]):
+        rtype = data["type"]
+        row = {"id": key, "source": source, "target": target,
+               "props": _props(data, ("type",))}
+        src_labels = graph.nodes[source].get("labels", [])
+        dst_labels = graph.nodes[target].get("labels", [])
+        if rtype == "MENTIONS":
+            kind = ("quote_mentions", None) if QUOTE_LABEL in dst_labels else ("mentions", None)
+        elif rtype == "SAID" and QUOTE_LABEL in dst_labels:
+            kind = ("said", None)
+        elif ARTICLE_LABEL in src_labels:
+            continue
+        else:
+            kind = ("relationships", rtype)
+        by_kind.setdefault(kind, []).append(row)
+    steps = [LoadStep("entities", load_statement("entities"), entities),
+             LoadStep("articles", load_statement("articles"), articles),
+             LoadStep("quotes", load_statement("quotes"), quotes)]
+    for (name, rtype), rows in sorted(by_kind.items(), key=lambda kv: (kv[0][0] != "relationships", kv[0][0], kv[0][1] or "")):
+        label = f"{name}:{rtype}" if rtype else name
+        steps.append(LoadStep(label, load_statement(name, rtype), rows))
+    return [s for s in steps if s.rows]
+
+
+def batches(rows: list[dict], size: int) -> Iterator[list[dict]]:
+    """Rows in consecutive batches of at most ``size``."""
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+# ------------------------------------------------------------- literals for scripts
+def cypher_literal(value) -> str:
+    """A Cypher literal for a JSON-like value (used only to write graph.cypher files)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        return "'" + _escape(value) + "'"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        parts = []
+        for key, item in value.items():
+            name = key if SAFE_KEY.match(key) else "`" + key.replace("`", "``") + "`"
+            parts.append(f"{name}: {cypher_literal(item)}")
+        return "{" + ", ".join(parts) + "}"
+    raise TypeError(f"cannot write {type(value).__name__} as a Cypher literal")
+
+
+def _escape(text: str) -> str:
+    out = json.dumps(text, ensure_ascii=False)[1:-1]  # escapes \\, ", control characters
+    return out.replace('\\"', '"').replace("'", "\\'")

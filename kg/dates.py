@@ -1,0 +1,96 @@
+"""Resolve date expressions ("on Jan 7", "last week", "Sunday") against the article date.
+
+Parsing is dateparser's; this module only picks which expression dates an event and
+keeps the result ISO. Expressions that name no day ("recent days", "first-year") give None.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+UNDATED = re.compile(r"\b(recent|years?|decades?|century|centuries|months|days|weeks|"
+                     r"first-year|annual|daily|weekly|monthly|age|old|times?)\b", re.I)
+WEEKDAY = re.compile(r"^(?:last |this |on |)(monday|tuesday|wednesday|thursday|friday|"
+                     r"saturday|sunday)$", re.I)
+YEAR_ONLY = re.compile(r"^(?:in |the )?(\d{4})$")
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve_date(expression: str, article_date: Optional[str]) -> Optional[str]:
+    """ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when the text is no finer) or None."""
+    text = re.sub(r"\s+", " ", expression.strip().strip(".,")).lower()
+    text = re.sub(r"^(on|in|since|by|from|until|the|a|an)\s+", "", text)
+    if not text or (UNDATED.search(text) and not text.startswith(("last week", "this week"))):
+        return None
+    base = _base(article_date)
+    match = YEAR_ONLY.match(text)
+    if match:
+        return match.group(1)
+    weekday = WEEKDAY.match(text)
+    if weekday and base is not None:
+        # a bare weekday in news copy is the most recent such day before the article
+        target = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                  "sunday").index(weekday.group(1).lower())
+        delta = (base.weekday() - target) % 7 or 7
+        return (base - dt.timedelta(days=delta)).strftime("%Y-%m-%d")
+    import dateparser  # imported lazily: it is slow to import and only needed here
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+                "REQUIRE_PARTS": []}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    if text in MONTH_NAMES or re.fullmatch(r"[a-z]+ \d{4}", text):
+        return parsed.strftime("%Y-%m")
+    return parsed.strftime("%Y-%m-%d")
+
+
+def _base(article_date: Optional[str]) -> Optional[dt.datetime]:
+    if not article_date:
+        return None
+    try:
+        return dt.datetime.strptime(article_date[:10], "%Y-%m-%d")
+    except ValueError:
+        return None
+
+
+def event_date(trigger: Token, sentence: Span, article_date: Optional[str]) -> Optional[str]:
+    """The date the text gives for the event at ``trigger``: a DATE in the trigger's own
+    phrase first, else the only DATE of the sentence."""
+    dates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
+    if not dates:
+        return None
+    direct = [ent for ent in dates if _attached(ent, trigger)]
+    adverbial = [ent for ent in dates if _adverbial(ent)]
+    # the date nearest the trigger first: "..., on Jan 20, after X shot Y on Jan 7"
+    direct.sort(key=lambda ent: min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i)))
+    chosen = direct or (adverbial if len(adverbial) == 1 else [])
+    for ent in chosen:
+        resolved = resolve_date(ent.text, article_date)
+        if resolved:
+            return resolved
+    return None
+
+
+def _attached(ent: Span, trigger: Token) -> bool:
+    """The date modifies the trigger itself: "shot X on Jan 7", "the Jan 7 shooting"."""
+    head = ent.root.head
+    if head.i == trigger.i:
+        return True
+    return head.dep_ == "prep" and head.head.i == trigger.i
+
+
+def _adverbial(ent: Span) -> bool:
+    """The date modifies a verb (not a noun such as "a Sunday church service")."""
+    root = ent.root
+    if root.dep_ in ("npadvmod", "tmod") and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("VERB", "AUX")

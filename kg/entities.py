@@ -1,0 +1,445 @@
+"""Entity mentions: find every mention in a parsed article and type it (KG_SPEC s.5).
+
+Input: a spaCy ``Doc`` (tagger, parser, NER and kg's entity ruler run). Output: a list of
+``Mention`` records, in text order, each with its ontology label, cleaned surface form,
+office title and jurisdiction where the text gives them. Resolution (``resolve``) turns
+mentions into entities.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .model import Mention
+from .names import match_key
+from .ontology import gazetteer as gz
+
+DETERMINERS = {"the", "this", "that", "these", "those", "a", "an", "its", "their", "his",
+               "her", "our", "my", "your"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+NER_LABELS = {"PERSON": "Person", "ORG": "Organization", "AGENCY": "Agency", "GPE": "Place",
+              "LOC": "Place", "FAC": "Place", "LAW": "Law"}
+PLACE_BODIES = {"white house", "capitol", "capitol hill", "downing street", "elysee palace",
+                "elysee", "pentagon building", "west wing", "oval office"}
+LAW_TAIL_WORDS = {"act", "amendment", "constitution", "bill", "treaty", "accord", "accords",
+                  "convention", "charter", "statute", "code", "resolution"}
+PARTY_STATE = re.compile(r"^\s*[,(]\s*[DRI]\s*-\s*[A-Z][A-Za-z.]*")
+PROTEST_VERBS = {"protest", "demonstrate", "march", "rally"}
+GROUP_SYNONYMS = {"protestors": "protesters", "demonstrators": "protesters",
+                  "marchers": "protesters", "rioters": "rioters"}
+
+
+# ----------------------------------------------------------------------------- lookups
+def _strip_country(key: str) -> str:
+    for prefix in gz.COUNTRY_PREFIXES:
+        if key.startswith(prefix + " "):
+            return key[len(prefix) + 1:]
+    return key
+
+
+@functools.lru_cache(maxsize=1)
+def _body_lookup() -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    for label, source in (("Organization", gz.ORGANIZATIONS), ("Agency", gz.AGENCIES)):
+        for canonical, aliases in source.items():
+            for form in (canonical, *aliases):
+                table[match_key(form)] = (label, canonical)
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _title_tables() -> tuple[frozenset, frozenset, frozenset, int]:
+    official = frozenset(match_key(t) for t in gz.OFFICIAL_TITLES)
+    qualified = frozenset(match_key(t) for t in gz.QUALIFIED_TITLES)
+    private = frozenset(match_key(t) for t in gz.PRIVATE_TITLES)
+    longest = max(len(t.split()) for t in official | qualified | private)
+    return official, qualified, private, longest
+
+
+def lookup_body(text: str) -> Optional[tuple[str, str]]:
+    """(label, canonical name) of a known government or named body, else None."""
+    key = match_key(text)
+    table = _body_lookup()
+    for candidate in (key, _strip_country(key)):
+        if candidate in table:
+            return table[candidate]
+    return None
+
+
+def canonical_place(text: str) -> str:
+    """The canonical name of a place ("US" -> "United States", "WASHINGTON" -> "Washington")."""
+    known = gz.PLACE_ALIASES.get(match_key(text))
+    if known:
+        return known
+    return text.title() if text.isupper() and len(text) > 3 else text
+
+
+def title_kind(title: str) -> Optional[str]:
+    """'official', 'qualified', 'private' or None for a title phrase."""
+    official, qualified, private, _ = _title_tables()
+    key = match_key(title)
+    if key in private:
+        return "private"
+    if key in qualified:
+        return "qualified"
+    if key in official:
+        return "official"
+    return None
+
+
+def is_member_role(word: str) -> bool:
+    """True for rank-and-file roles ("officer", "agents") that act for a body."""
+    key = match_key(word)
+    return key in gz.MEMBER_ROLES or key.rstrip("s") in gz.MEMBER_ROLES or key == "troops"
+
+
+# ------------------------------------------------------------------------------ spans
+def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners/honorifics and trailing possessives/punctuation."""
+    while start < end and (doc[start].lower_ in DETERMINERS
+                           or doc[start].lower_.rstrip(".") in gz.HONORIFICS
+                           or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text.strip()
+
+
+def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) -> Optional[tuple[str, str]]:
+    """(ontology label, canonical name or '') for a cleaned NER span, or None to drop it."""
+    text = _span_text(doc, start, end)
+    key = match_key(text)
+    words = key.split()
+    if not words or not any(ch.isalpha() for ch in text):
+        return None
+    if ner_label == "AGENCY":
+        return "Agency", ruler_id
+    if key in PLACE_BODIES:
+        return "Place", ""
+    if words[-1] in LAW_TAIL_WORDS and ner_label in ("LAW", "ORG", "PRODUCT", "WORK_OF_ART",
+                                                      "EVENT") and doc[end - 1].is_title:
+        return "Law", ""
+    if ner_label == "LAW":
+        return "Law", ""
+    known = lookup_body(text) if ner_label in ("ORG", "PERSON", "GPE", "NORP", "FAC") else None
+    if known and ner_label != "GPE":
+        return known
+    if ner_label in ("GPE", "LOC", "FAC"):
+        if known and ner_label == "GPE" and key not in gz.PLACE_ALIASES and len(words) > 1:
+            return known
+        return "Place", ""
+    if ner_label == "PERSON":
+        if not any(t.is_upper or t.is_title for t in doc[start:end]):
+            return None
+        if words[-1] in gz.AGENCY_HEAD_WORDS and len(words) > 1 and words[-1] not in ("chief", "head"):
+            return _org_or_agency(doc, start, end, words)
+        return "Person", ""
+    if ner_label == "ORG":
+        # "the Trump administration": a government by a person's name is not a node
+        if len(words) == 2 and words[1] == "administration":
+            return None
+        if key.endswith(" news") or key.endswith(" times") or key.endswith(" post"):
+            return "Organization", ""
+        return _org_or_agency(doc, start, end, words)
+    return None
+
+
+def _org_or_agency(doc: Doc, start: int, end: int, words: list[str]) -> tuple[str, str]:
+    heads = set(words) & gz.AGENCY_HEAD_WORDS
+    if not heads:
+        return "Organization", ""
+    strong = heads - gz.WEAK_AGENCY_HEADS
+    if strong:
+        return "Agency", ""
+    has_place = any(t.ent_type_ == "GPE" for t in doc[start:end]) or \
+        any(w in gz.GOVERNMENT_MARKERS for w in words) or \
+        any(match_key(w).title() in gz.US_STATES for w in words)
+    if has_place or (words[0] in ("department", "ministry") and "of" in words):
+        return "Agency", ""
+    return "Organization", ""
+
+
+# ------------------------------------------------------------------------------ titles
+def _title_before(doc: Doc, start: int) -> Optional[tuple[int, str]]:
+    """(title start token, title text) for a title standing right before token ``start``."""
+    official, qualified, private, longest = _title_tables()
+    best = None
+    sent_start = doc[start].sent.start if start < len(doc) else 0
+    for j in range(start - 1, max(sent_start, start - longest * 2) - 1, -1):
+        if doc[j].is_space or (doc[j].is_punct and doc[j].text not in ("-", ".")):
+            break
+        phrase = match_key(doc[j:start].text)
+        if phrase in official or phrase in qualified or phrase in private:
+            best = j
+    if best is None:
+        return None
+    return best, doc[best:start].text
+
+
+def _skip_modifiers_left(doc: Doc, i: int) -> int:
+    """Index of the first token left of ``i`` that is not a title modifier or possessive."""
+    while i >= 0 and (doc[i].lower_ in gz.TITLE_MODIFIERS or doc[i].lower_ in POSSESSIVE
+                      or doc[i].text in ("-",)):
+        i -= 1
+    return i
+
+
+def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Optional[tuple[str, int]]:
+    """(title, jurisdiction token) from "X, the attorney general of Y" or "the Y governor, X"."""
+    candidates = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos" and head.head.i < head.i:
+        candidates.append(head.head)
+    for cand in candidates:
+        if cand.i in mention_at:
+            continue
+        tokens = [t for t in cand.subtree if t.i <= cand.i or t.dep_ in ("punct",)]
+        tokens = [t for t in tokens if t.lower_ not in DETERMINERS and t.i not in mention_at
+                  and t.lower_ not in gz.TITLE_MODIFIERS]
+        if not tokens:
+            continue
+        title_text = doc[tokens[0].i: cand.i + 1].text
+        if title_kind(title_text) is None:
+            title_text = cand.text
+            if title_kind(title_text) is None:
+                continue
+        juris = -1
+        for t in cand.subtree:
+            if t.i in mention_at and t.i != head.i:
+                juris = t.i
+                break
+        return title_text, juris
+    return None
+
+
+def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]) -> None:
+    for m in mentions:
+        if m.label != "Person":
+            continue
+        title = None
+        juris_token = -1
+        found = _title_before(doc, m.start)
+        if found:
+            title_start, title = found
+            j = _skip_modifiers_left(doc, title_start - 1)
+            if j >= 0 and j in mention_at:
+                juris_token = j
+        else:
+            appos = _appositive_title(doc, doc[m.head], mention_at)
+            if appos:
+                title, juris_token = appos
+        if title is None:
+            if PARTY_STATE.match(doc.text[m.char_end:m.char_end + 12]):
+                m.title, m.label = "Member of Congress", "Official"
+            continue
+        kind = title_kind(title)
+        juris = mentions[mention_at[juris_token]] if juris_token >= 0 else None
+        if juris is not None and juris.label in ("Person", "Official"):
+            juris = None
+        if kind == "private" or (kind == "qualified" and
+                                 (juris is None or juris.label not in ("Agency", "Place"))):
+            continue
+        m.label = "Official"
+        m.title = _clean_title(title)
+        if juris is not None:
+            m.jurisdiction = juris.text
+            m.jurisdiction_token = juris_token
+
+
+def _clean_title(title: str) -> str:
+    words = [w for w in title.split() if w.lower() not in gz.TITLE_MODIFIERS]
+    text = " ".join(words) or title
+    return text[:1].upper() + text[1:]
+
+
+# ------------------------------------------------------------------------------ groups
+def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
+                   mentions: list[Mention]) -> Optional[Mention]:
+    lower = token.lower_
+    if lower == "seekers" and token.i > 0 and doc[token.i - 1].lower_ == "asylum":
+        lower = "asylum seekers"
+    protesting = (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VBG"
+                  and doc[token.i + 1].lemma_ in PROTEST_VERBS)
+    if (lower not in gz.GROUP_NOUNS and not (protesting and lower == "people")) \
+            or token.i in mention_at:
+        return None
+    if token.tag_ not in ("NNS", "NNPS") and lower not in ("police", "crew"):
+        return None
+    modifiers: list[Token] = []
+    i = token.i - 1
+    while i >= 0:
+        t = doc[i]
+        if t.head.i != token.i and t.head.i not in {m.i for m in modifiers}:
+            if not (t.i in mention_at and doc[token.i - 1].i in mention_at
+                    and mention_at[t.i] == mention_at[token.i - 1]):
+                break
+        if t.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss") and t.i not in mention_at:
+            break
+        if t.lower_ in POSSESSIVE:
+            i -= 1
+            continue
+        modifiers.insert(0, t)
+        i -= 1
+    # "<Agency> officers": unnamed members acting for a body
+    for t in modifiers:
+        if t.i in mention_at:
+            body = mentions[mention_at[t.i]]
+            if body.label in ("Agency", "Organization") and is_member_role(lower):
+                return Mention(token.i, token.i + 1, token.idx, token.idx + len(token),
+                               body.text, body.label, canonical=body.canonical,
+                               role=token.lemma_, head=token.i, key=f"@{mention_at[t.i]}")
+    kept = [t for t in modifiers if t.lower_ not in gz.GROUP_DROP_MODIFIERS
+            and t.pos_ not in ("NUM", "DET", "PRON") and t.like_num is False
+            and t.lower_ not in POSSESSIVE]
+    # "residents protesting ...": the noun right before a protest participle is protesters
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and nxt.tag_ == "VBG" and nxt.lemma_ in PROTEST_VERBS:
+        start = kept[0].i if kept else token.i
+        return Mention(start, nxt.i + 1, doc[start].idx, nxt.idx + len(nxt), "protesters",
+                       "Group", head=token.i, canonical=f"{token.lower_} {nxt.lower_}")
+    words = [t.text if (t.i in mention_at or t.pos_ == "PROPN") else t.lower_ for t in kept]
+    name_head = GROUP_SYNONYMS.get(lower, lower) if not kept else lower
+    if token.pos_ == "PROPN" or token.tag_ == "NNPS" or (token.is_title and token.i > token.sent.start):
+        name_head = token.text
+    name = " ".join(words + [name_head if lower != "asylum seekers" else "asylum seekers"])
+    start = kept[0].i if kept else (token.i - 1 if lower == "asylum seekers" else token.i)
+    return Mention(start, token.i + 1, doc[start].idx, token.idx + len(token), name, "Group",
+                   head=token.i, weak=lower in gz.WEAK_GROUP_NOUNS)
+
+
+# ---------------------------------------------------------------------- nominal titles
+def _nominal_title_mentions(doc: Doc, mention_at: dict[int, int],
+                            mentions: list[Mention]) -> list[Mention]:
+    """'the US President', 'the governor': title phrases that stand for a named official."""
+    official, qualified, _, longest = _title_tables()
+    found = []
+    for token in doc:
+        if token.i in mention_at or token.tag_ not in ("NN", "NNP") or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.pos_ == "PROPN" and nxt.is_title):
+            continue
+        best = None
+        for j in range(token.i, max(0, token.i - longest) - 1, -1):
+            if doc[j].is_punct and doc[j].text != "-":
+                break
+            if match_key(doc[j:token.i + 1].text) in official:
+                best = j
+        if best is None:
+            continue
+        k = best - 1
+        juris = -1
+        if k >= 0 and k in mention_at and mentions[mention_at[k]].label in ("Place", "Agency"):
+            juris = k
+            k = mentions[mention_at[k]].start - 1
+        k = _skip_modifiers_left(doc, k) if k >= 0 and doc[k].lower_ in gz.TITLE_MODIFIERS and doc[k].lower_ != "the" else k
+        if k < 0 or doc[k].lower_ != "the":
+            continue
+        title = doc[best:token.i + 1].text
+        start = juris if juris >= 0 else best
+        if juris >= 0:
+            start = mentions[mention_at[juris]].start
+        found.append(Mention(start, token.i + 1, doc[start].idx, token.idx + len(token),
+                             doc[start:token.i + 1].text, "Official", title=_clean_title(title),
+                             jurisdiction=mentions[mention_at[juris]].text if juris >= 0 else "",
+                             jurisdiction_token=juris,
+                             head=token.i, nominal=True))
+    return found
+
+
+# --------------------------------------------------------------------------- public
+def extract_mentions(doc: Doc) -> list[Mention]:
+    """Every entity mention in ``doc``, typed to the ontology, in text order."""
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS and ent.label_ not in ("PRODUCT", "WORK_OF_ART", "EVENT"):
+            continue
+        start, end = trim_span(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        start, title_in_span = _title_prefix_in_span(doc, start, end, ent.label_)
+        typed = _type_span(doc, start, end, ent.label_, ent.ent_id_)
+        if typed is None:
+            continue
+        label, canonical = typed
+        text = _span_text(doc, start, end)
+        if label == "Place":
+            canonical = canonical_place(text)
+        span = doc[start:end]
+        m = Mention(start, end, span.start_char, span.end_char, text, label,
+                    head=span.root.i, canonical=canonical)
+        if title_in_span:
+            m.title = title_in_span
+        mentions.append(m)
+    mentions.extend(_missed_people(doc, mentions))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    mention_at = _index(mentions)
+    _attach_titles(doc, mentions, mention_at)
+    for m in mentions:
+        if m.title and m.label == "Person" and title_kind(m.title) == "official":
+            m.label = "Official"
+    groups = []
+    for token in doc:
+        g = _group_mention(doc, token, mention_at, mentions)
+        if g is not None:
+            groups.append(g)
+    mentions.extend(groups)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    mention_at = _index(mentions)
+    mentions.extend(_nominal_title_mentions(doc, mention_at, mentions))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """People the NER missed: a name after an honorific ("Mr Walz"), or a later bare use
+    of a name already seen as a person."""
+    covered = set(_index(mentions))
+    known = {w for m in mentions if m.label == "Person" for w in (m.text, m.text.split()[-1])}
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        after_honorific = i > 0 and doc[i - 1].lower_.rstrip(".") in gz.HONORIFICS \
+            and doc[i - 1].is_title
+        if i in covered or token.pos_ != "PROPN" or not token.is_title or \
+                not (after_honorific or token.text in known):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end not in covered and doc[end].pos_ == "PROPN" \
+                and doc[end].is_title and after_honorific:
+            end += 1
+        span = doc[i:end]
+        if lookup_body(span.text) is None:
+            found.append(Mention(i, end, span.start_char, span.end_char, span.text, "Person",
+                                 head=span.root.i))
+        i = end
+    return found
+
+
+def _title_prefix_in_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:
+    """Split a leading title off a PERSON span ("President Donald Trump")."""
+    if label != "PERSON":
+        return start, ""
+    _, _, _, longest = _title_tables()
+    for j in range(min(end - 1, start + longest), start, -1):
+        title = doc[start:j].text
+        if title_kind(title) in ("official", "qualified") and doc[j].pos_ == "PROPN":
+            return j, _clean_title(title)
+    return start, ""
+
+
+def _index(mentions: list[Mention]) -> dict[int, int]:
+    at: dict[int, int] = {}
+    for n, m in enumerate(mentions):
+        for i in range(m.start, m.end):
+            at.setdefault(i, n)
+    return at

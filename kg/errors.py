@@ -1,0 +1,58 @@
+"""Every user-facing error kg raises, in one coded catalogue.
+
+A ``KgError`` carries a code from ``Errors``; the CLI prints ``kg: <message>`` on one line
+and exits with the error's exit code (1 for bad input or usage, 2 for the environment).
+"""
+from __future__ import annotations
+
+
+class Errors:
+    """Message templates by code. E0xx: input; E1xx: model/env; E2xx: database; E3xx: eval."""
+
+    E001 = "{where}: file not found; check the path"
+    E002 = "{where}: empty file; nothing to extract (add article text or remove it)"
+    E003 = "{where}: binary file, not text; give a .txt, .md, .html or .jsonl article"
+    E004 = "{where}: not UTF-8 text; re-save it as UTF-8"
+    E005 = "{where}: cannot be read ({reason}); check its permissions"
+    E006 = "{where}: malformed JSON line ({reason}); fix or remove that line"
+    E007 = "{where}: JSON line has no non-empty \"text\" field; add one"
+    E008 = "{where}: front matter is not valid YAML ({reason}); fix the block between the --- lines"
+    E009 = "{where}: no article text found in the HTML page"
+    E010 = "no input articles could be read ({count} problem(s) above); fix them and rerun"
+    E011 = "{where}: unsupported file type {suffix!r}; use .txt, .md, .html or .jsonl"
+    E012 = "{where}: no files matched; check the path or glob"
+    E013 = "--date {value!r} is not an ISO date (YYYY-MM-DD)"
+    E014 = "{count} input problem(s) with --strict; fix them or drop --strict"
+    E101 = ("spaCy model {name!r} is not installed; install the project (pip install -e .) "
+            "or pass --model with an installed model name or path")
+    E102 = "{where}: not a kg output folder (no graph.jsonl); run `kg build ... -o {where}` first"
+    E103 = "{where}: graph.jsonl line {line} is not valid ({reason}); rebuild the folder"
+    E104 = "{where}: cannot write outputs ({reason}); check the folder's permissions"
+    E201 = "cannot reach the database at {uri} ({reason}); check that it runs and the URI"
+    E202 = "authentication failed at {uri} for user {user!r}; check --user/--password or NEO4J_USERNAME/NEO4J_PASSWORD"
+    E203 = "load failed at batch {batch} of {what} ({reason}); rows before it are committed, rerun to complete"
+    E204 = "query failed: {reason}"
+    E205 = "--param {value!r} is not of the form key=value"
+    E301 = "{where}: not a gold file ({reason}); see KG_SPEC s.6"
+    E302 = "{where}: gold article file {article} not found"
+
+
+class KgError(Exception):
+    """A user-facing error: one line, an exit code, no traceback."""
+
+    def __init__(self, code: str, exit_code: int = 1, **values):
+        self.code = code
+        self.exit_code = exit_code
+        self.values = values
+        super().__init__(getattr(Errors, code).format(**values))
+
+
+class InputError(KgError):
+    """Bad input or usage: exit 1."""
+
+
+class EnvironmentFault(KgError):
+    """A database or environment the user must fix: exit 2."""
+
+    def __init__(self, code: str, **values):
+        super().__init__(code, exit_code=2, **values)

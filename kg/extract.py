@@ -1,0 +1,27 @@
+"""The pure per-article step: a parsed article in, its partial graph out.
+
+No state is shared between articles, so this step runs the same in one process, in a
+process pool or on a distributed engine; ``graph.GraphBuilder`` merges the results.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .entities import extract_mentions
+from .model import Article, ArticleGraph
+from .quotes import extract_quotes
+from .relations import build_context, extract_relations
+from .resolve import resolve_mentions
+
+
+def extract_article(doc: Doc, article: Article) -> ArticleGraph:
+    """Entities, relations and quotes of one parsed article."""
+    mentions = extract_mentions(doc)
+    entities = resolve_mentions(doc, mentions)
+    context = build_context(doc, article, mentions, entities)
+    relations = extract_relations(context)
+    quotes = extract_quotes(context)
+    # vague groups ("voters") become nodes only when a relation or quote needs them
+    used = {r.source for r in relations} | {r.target for r in relations} | {q.speaker for q in quotes}
+    entities = {key: e for key, e in entities.items() if not e.weak or key in used}
+    return ArticleGraph(article, entities, relations, quotes)

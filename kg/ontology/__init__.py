@@ -1,0 +1,87 @@
+"""The ontology: node labels, relation types, colours and event categories.
+
+Everything the rest of kg knows about the shape of the graph lives in this package
+(``cues`` holds the relation cue lexicons, ``gazetteer`` the title, agency, place and
+group lists). Labels and relationship types that reach Cypher come only from the fixed
+sets defined here.
+"""
+from __future__ import annotations
+
+#: Entity labels of KG_SPEC s.5, most specific first (the order picks the primary label).
+ENTITY_LABELS = ("Official", "Person", "Agency", "Organization", "Place", "Group", "Law")
+
+#: Extra labels a label implies (an Official is a Person, an Agency an Organization).
+IMPLIED_LABELS = {"Official": ("Person",), "Agency": ("Organization",)}
+
+#: Non-entity node labels.
+ARTICLE_LABEL = "Article"
+QUOTE_LABEL = "Quote"
+NODE_LABELS = ("Entity",) + ENTITY_LABELS + (ARTICLE_LABEL, QUOTE_LABEL)
+
+#: Core relation types of KG_SPEC s.5, with their PLOVER event-data category.
+CORE_RELATIONS = {
+    "SHOT": "ASSAULT",
+    "KILLED": "ASSAULT",
+    "SUBPOENAED": "COERCE",
+    "INVESTIGATED": "INVESTIGATE",
+    "ARRESTED": "ARREST",
+    "CHARGED": "ACCUSE",
+    "SUED": "ACCUSE",
+    "THREATENED": "THREATEN",
+    "ACCUSED": "ACCUSE",
+    "CRITICIZED": "ACCUSE",
+    "PROTESTED": "PROTEST",
+    "ORDERED": "DEMAND",
+    "DEPLOYED": "MOBILIZE",
+    "DEPLOYED_TO": "MOBILIZE",
+    "HOLDS_OFFICE": None,
+    "LOCATED_IN": None,
+    "PART_OF": None,
+    "SAID": None,
+}
+
+#: Relation types beyond the core that kg may add (never scored, never at the cost of
+#: precision on the core).
+EXTRA_RELATIONS = {
+    "CLASHED_WITH": "ASSAULT",
+    "FIRED": "COERCE",
+    "SANCTIONED": "COERCE",
+    "RESIGNED_FROM": None,
+    "MENTIONS": None,
+}
+
+RELATION_TYPES = tuple(CORE_RELATIONS) + tuple(EXTRA_RELATIONS)
+
+
+def category_of(relation_type: str) -> str | None:
+    """PLOVER category of a relation type, or None for structural relations."""
+    if relation_type in CORE_RELATIONS:
+        return CORE_RELATIONS[relation_type]
+    return EXTRA_RELATIONS.get(relation_type)
+
+
+#: One palette for GraphML/GEXF, the HTML view and cypher/style.grass.
+PALETTE = {
+    "Official": "#D62728",
+    "Person": "#FF7F0E",
+    "Agency": "#1F77B4",
+    "Organization": "#17BECF",
+    "Place": "#2CA02C",
+    "Group": "#9467BD",
+    "Law": "#8C564B",
+    "Article": "#7F7F7F",
+    "Quote": "#BCBD22",
+}
+
+
+def labels_for(label: str) -> list[str]:
+    """All node labels for a primary entity label, ``Entity`` first."""
+    return ["Entity", label, *IMPLIED_LABELS.get(label, ())]
+
+
+def primary_label(labels) -> str:
+    """The most specific known label among ``labels``."""
+    for label in ENTITY_LABELS + (ARTICLE_LABEL, QUOTE_LABEL):
+        if label in labels:
+            return label
+    return "Entity"

@@ -1,0 +1,155 @@
+"""Relation cue lexicons: which words signal which relation, and how their arguments sit.
+
+Verbs are matched by lemma. ``source`` and ``target`` say where the arguments are found
+(the defaults are subject -> object; passive voice is handled generically). Nominal cues
+("the shooting of X by Y", "the X probe of Y") list the event nouns, which preposition
+carries the target and whether a possessive marks the actor or the one acted on.
+"""
+from __future__ import annotations
+
+#: Verb lemma -> relation types it signals (a verb may signal more than one).
+VERB_CUES: dict[str, tuple[str, ...]] = {
+    # SHOT / KILLED
+    "shoot": ("SHOT",), "gun": ("SHOT",), "fire": ("SHOT",),
+    "kill": ("KILLED",), "murder": ("KILLED",), "slay": ("KILLED",),
+    "assassinate": ("KILLED",), "execute": ("KILLED",), "behead": ("KILLED",),
+    # SUBPOENAED
+    "subpoena": ("SUBPOENAED",),
+    # INVESTIGATED
+    "investigate": ("INVESTIGATED",), "probe": ("INVESTIGATED",),
+    "scrutinize": ("INVESTIGATED",), "scrutinise": ("INVESTIGATED",),
+    "audit": ("INVESTIGATED",),
+    # ARRESTED
+    "arrest": ("ARRESTED",), "detain": ("ARRESTED",), "apprehend": ("ARRESTED",),
+    "capture": ("ARRESTED",), "jail": ("ARRESTED",), "imprison": ("ARRESTED",),
+    "handcuff": ("ARRESTED",), "incarcerate": ("ARRESTED",),
+    # CHARGED
+    "charge": ("CHARGED",), "indict": ("CHARGED",), "prosecute": ("CHARGED",),
+    # SUED
+    "sue": ("SUED",), "countersue": ("SUED",),
+    # THREATENED
+    "threaten": ("THREATENED",),
+    # ACCUSED
+    "accuse": ("ACCUSED",), "blame": ("ACCUSED",),
+    # CRITICIZED
+    "criticize": ("CRITICIZED",), "criticise": ("CRITICIZED",), "condemn": ("CRITICIZED",),
+    "denounce": ("CRITICIZED",), "slam": ("CRITICIZED",), "blast": ("CRITICIZED",),
+    "decry": ("CRITICIZED",), "rebuke": ("CRITICIZED",), "lambaste": ("CRITICIZED",),
+    "assail": ("CRITICIZED",), "castigate": ("CRITICIZED",), "censure": ("CRITICIZED",),
+    "chastise": ("CRITICIZED",), "berate": ("CRITICIZED",), "excoriate": ("CRITICIZED",),
+    "mock": ("CRITICIZED",), "ridicule": ("CRITICIZED",), "attack": ("CRITICIZED",),
+    # PROTESTED
+    "protest": ("PROTESTED",), "demonstrate": ("PROTESTED",), "rally": ("PROTESTED",),
+    # ORDERED
+    "order": ("ORDERED",), "direct": ("ORDERED",), "instruct": ("ORDERED",),
+    "command": ("ORDERED",),
+    # DEPLOYED (sender -> force) and DEPLOYED_TO (force -> place)
+    "deploy": ("DEPLOYED",), "send": ("DEPLOYED",), "mobilize": ("DEPLOYED",),
+    "mobilise": ("DEPLOYED",), "dispatch": ("DEPLOYED",), "station": ("DEPLOYED",),
+    "federalize": ("DEPLOYED",), "federalise": ("DEPLOYED",), "activate": ("DEPLOYED",),
+    "redeploy": ("DEPLOYED",),
+    # extras (never scored)
+    "clash": ("CLASHED_WITH",), "sanction": ("SANCTIONED",),
+    "oust": ("FIRED",), "dismiss": ("FIRED",), "sack": ("FIRED",),
+}
+
+#: Verbs whose subject is the force itself when used without an object
+#: ("troops deployed to the state") and which take the destination with these prepositions.
+MOVEMENT_VERBS = {"deploy", "send", "dispatch", "mobilize", "mobilise", "move", "redeploy",
+                  "station", "arrive", "head", "return", "surge", "fly", "transfer"}
+DESTINATION_PREPS = {"to", "into", "in", "across", "toward", "towards"}
+
+#: Verbs whose object only counts for DEPLOYED when it is a force (agency or group of
+#: agents/troops), e.g. "send a letter" is not a deployment.
+FORCE_ONLY_VERBS = {"send", "dispatch", "station", "deploy", "mobilize", "mobilise",
+                    "activate", "redeploy", "federalize", "federalise"}
+
+#: Adverbs and particles that turn SHOT into SHOT + KILLED ("fatally shot", "shot dead").
+FATAL_MODIFIERS = {"fatally", "dead", "death", "mortally", "lethally"}
+
+#: "fire on/at X" is shooting; plain "fire X" is dismissal.
+FIRE_SHOOT_PREPS = {"on", "at", "upon", "into"}
+
+#: Event nouns -> (relation types, role of a possessive: "agent" or "patient").
+NOMINAL_CUES: dict[str, tuple[tuple[str, ...], str]] = {
+    "shooting": (("SHOT",), "patient"),
+    "killing": (("KILLED",), "patient"),
+    "murder": (("KILLED",), "patient"),
+    "assassination": (("KILLED",), "patient"),
+    "slaying": (("KILLED",), "patient"),
+    "subpoena": (("SUBPOENAED",), "agent"),
+    "investigation": (("INVESTIGATED",), "agent"),
+    "probe": (("INVESTIGATED",), "agent"),
+    "inquiry": (("INVESTIGATED",), "agent"),
+    "arrest": (("ARRESTED",), "patient"),
+    "detention": (("ARRESTED",), "patient"),
+    "indictment": (("CHARGED",), "patient"),
+    "prosecution": (("CHARGED",), "patient"),
+    "lawsuit": (("SUED",), "agent"),
+    "suit": (("SUED",), "agent"),
+    "deployment": (("DEPLOYED",), "agent"),
+    "criticism": (("CRITICIZED",), "agent"),
+    "condemnation": (("CRITICIZED",), "agent"),
+    "protest": (("PROTESTED",), "agent"),
+}
+#: Prepositions that carry the one acted on after an event noun.
+NOMINAL_TARGET_PREPS = {"of", "into", "against", "on", "to", "for"}
+#: Adjectives that make a shooting fatal ("the fatal shooting of X").
+FATAL_ADJECTIVES = {"fatal", "deadly", "lethal"}
+
+#: Light verbs + event noun: "file a lawsuit against X", "open an investigation into X",
+#: "issue subpoenas to X", "bring charges against X", "launch a probe of X".
+LIGHT_VERBS = {"file", "open", "launch", "issue", "bring", "announce", "begin", "start",
+               "lodge", "serve", "press", "conduct", "initiate", "level", "send"}
+LIGHT_VERB_NOUNS: dict[str, str] = {
+    "lawsuit": "SUED", "suit": "SUED", "complaint": "SUED", "case": "SUED",
+    "investigation": "INVESTIGATED", "probe": "INVESTIGATED", "inquiry": "INVESTIGATED",
+    "subpoena": "SUBPOENAED", "charge": "CHARGED", "indictment": "CHARGED",
+    "accusation": "ACCUSED", "allegation": "ACCUSED", "criticism": "CRITICIZED",
+    "order": "ORDERED", "warrant": "ARRESTED",
+}
+
+#: "call X a <word>" counts as criticism when the second object is quoted or derogatory.
+DEROGATORY_WORDS = {
+    "distraction", "disgrace", "hoax", "sham", "witch", "hunt", "farce", "travesty",
+    "outrage", "attack", "stunt", "lie", "lies", "fraud", "abuse", "overreach",
+    "illegal", "unconstitutional", "shameful", "disgraceful", "dangerous", "reckless",
+    "absurd", "ridiculous", "partisan", "political", "persecution", "weaponization",
+    "threat", "failure", "mistake", "insult", "joke", "scandal", "unacceptable",
+}
+CALLING_VERBS = {"call", "brand", "label", "describe", "dub", "term"}
+
+#: Verbs of saying (quotes and reported speech).
+SPEECH_VERBS = {
+    "say", "tell", "add", "state", "write", "declare", "announce", "insist", "argue",
+    "explain", "note", "claim", "warn", "ask", "reply", "respond", "continue",
+    "post", "tweet", "testify", "remark", "acknowledge", "admit", "confirm", "deny",
+    "emphasize", "emphasise", "stress", "urge", "implore", "vow", "pledge", "promise",
+    "suggest", "predict", "complain", "recall", "conclude", "observe", "describe",
+    "shout", "chant", "exclaim", "quip", "joke", "lament",
+}
+
+#: Verbs that make what they govern hypothetical ("threatened to", "plans to").
+HYPOTHETICAL_GOVERNORS = {
+    "threaten", "plan", "prepare", "consider", "propose", "seek", "want", "intend",
+    "vow", "pledge", "promise", "aim", "hope", "try", "attempt", "weigh", "mull",
+    "urge", "ask", "order", "allow", "permit",
+}
+#: Modal verbs that make a clause conditional; relations under them are not asserted.
+CONDITIONAL_MODALS = {"would", "could", "might", "may"}
+
+#: Verbs whose object (not subject) controls an infinitive ("ordered troops to deploy").
+OBJECT_CONTROL_VERBS = {"order", "direct", "instruct", "tell", "ask", "urge", "force",
+                        "allow", "permit", "authorize", "authorise", "implore", "command",
+                        "call", "compel", "require", "encourage", "help"}
+
+#: Verbs that take an action on their complement: "threatened to prosecute X" gives
+#: THREATENED X (the prosecuting itself is not asserted).
+THREAT_VERBS = {"threaten", "warn"}
+
+#: Words marking the place a thing is in: "troops based in Alaska".
+LOCATION_PARTICIPLES = {"base", "station", "headquarter", "locate", "situate", "house"}
+
+#: Appositive heads that state membership: "ICE, part of DHS".
+PART_OF_NOUNS = {"part", "division", "unit", "arm", "branch", "subsidiary", "component",
+                 "department", "agency", "bureau", "office", "wing"}

@@ -1,0 +1,367 @@
+"""Gazetteers: general lists of titles, government bodies, places and collective actors.
+
+These are real, general lists (US federal and state bodies, armed forces, courts, world
+ministries and common titles) and never names taken from a particular article.
+"""
+from __future__ import annotations
+
+# --------------------------------------------------------------------------------------
+# Government bodies. Canonical name -> aliases (acronyms and common variants). A leading
+# country prefix ("US", "U.S.", "United States") is optional on every entry.
+# --------------------------------------------------------------------------------------
+AGENCIES: dict[str, list[str]] = {
+    # US executive departments
+    "Department of Justice": ["Justice Department", "DOJ", "Justice Dept"],
+    "Department of State": ["State Department", "State Dept"],
+    "Department of the Treasury": ["Treasury Department", "Treasury", "Department of Treasury"],
+    "Department of Defense": ["Defense Department", "DOD", "DoD", "Pentagon", "Department of War", "War Department"],
+    "Department of the Interior": ["Interior Department", "Department of Interior"],
+    "Department of Agriculture": ["Agriculture Department", "USDA"],
+    "Department of Commerce": ["Commerce Department"],
+    "Department of Labor": ["Labor Department"],
+    "Department of Health and Human Services": ["Health and Human Services", "HHS", "Department of Health and Human Services"],
+    "Department of Housing and Urban Development": ["HUD", "Housing Department"],
+    "Department of Transportation": ["Transportation Department", "DOT"],
+    "Department of Energy": ["Energy Department", "DOE"],
+    "Department of Education": ["Education Department"],
+    "Department of Veterans Affairs": ["Veterans Affairs", "VA"],
+    "Department of Homeland Security": ["Homeland Security", "Homeland Security Department", "DHS"],
+    # US federal agencies, services and offices
+    "Immigration and Customs Enforcement": ["ICE", "Immigration & Customs Enforcement"],
+    "Customs and Border Protection": ["CBP", "Customs & Border Protection"],
+    "Border Patrol": [],
+    "Citizenship and Immigration Services": ["USCIS"],
+    "Federal Bureau of Investigation": ["FBI"],
+    "Central Intelligence Agency": ["CIA"],
+    "National Security Agency": ["NSA"],
+    "Drug Enforcement Administration": ["DEA"],
+    "Bureau of Alcohol, Tobacco, Firearms and Explosives": ["ATF"],
+    "Marshals Service": ["US Marshals", "U.S. Marshals", "Marshals"],
+    "Secret Service": [],
+    "Bureau of Prisons": ["BOP"],
+    "Transportation Security Administration": ["TSA"],
+    "Federal Emergency Management Agency": ["FEMA"],
+    "Coast Guard": [],
+    "Environmental Protection Agency": ["EPA"],
+    "Food and Drug Administration": ["FDA"],
+    "Centers for Disease Control and Prevention": ["CDC", "Centers for Disease Control"],
+    "National Institutes of Health": ["NIH"],
+    "Federal Trade Commission": ["FTC"],
+    "Federal Communications Commission": ["FCC"],
+    "Securities and Exchange Commission": ["SEC"],
+    "Commodity Futures Trading Commission": ["CFTC"],
+    "National Transportation Safety Board": ["NTSB"],
+    "Federal Aviation Administration": ["FAA"],
+    "National Highway Traffic Safety Administration": ["NHTSA"],
+    "Occupational Safety and Health Administration": ["OSHA"],
+    "National Labor Relations Board": ["NLRB"],
+    "Internal Revenue Service": ["IRS"],
+    "Federal Reserve": ["Fed", "Federal Reserve Board"],
+    "Government Accountability Office": ["GAO"],
+    "Office of Management and Budget": ["OMB"],
+    "Census Bureau": [],
+    "National Aeronautics and Space Administration": ["NASA"],
+    "National Oceanic and Atmospheric Administration": ["NOAA"],
+    "National Weather Service": [],
+    "Postal Service": ["USPS"],
+    "Social Security Administration": [],
+    "Office of the Director of National Intelligence": ["ODNI"],
+    "Defense Intelligence Agency": ["DIA"],
+    "Nuclear Regulatory Commission": ["NRC"],
+    "Federal Energy Regulatory Commission": ["FERC"],
+    "Consumer Financial Protection Bureau": ["CFPB"],
+    "Federal Deposit Insurance Corporation": ["FDIC"],
+    "Office of the Comptroller of the Currency": ["OCC"],
+    "Office of Personnel Management": ["OPM"],
+    "Agency for International Development": ["USAID"],
+    "Department of Government Efficiency": ["DOGE"],
+    "National Park Service": [],
+    "Forest Service": [],
+    "Bureau of Land Management": [],
+    "Army Corps of Engineers": [],
+    "Federal Election Commission": ["FEC"],
+    "Office of Foreign Assets Control": ["OFAC"],
+    "Federal Housing Finance Agency": ["FHFA"],
+    "Small Business Administration": ["SBA"],
+    "Department of Motor Vehicles": ["DMV"],
+    # armed forces
+    "Army": ["US Army", "U.S. Army"],
+    "Navy": ["US Navy", "U.S. Navy"],
+    "Air Force": ["US Air Force", "U.S. Air Force"],
+    "Marine Corps": ["Marines", "US Marine Corps"],
+    "Space Force": [],
+    "National Guard": ["Guard", "Army National Guard", "Air National Guard"],
+    "Joint Chiefs of Staff": ["Joint Chiefs"],
+    # legislatures, courts and the executive office
+    "Congress": ["US Congress", "U.S. Congress"],
+    "Senate": ["US Senate", "U.S. Senate"],
+    "House of Representatives": ["House", "US House", "U.S. House"],
+    "Supreme Court": ["US Supreme Court", "U.S. Supreme Court", "high court"],
+    # world bodies that act as governments' arms
+    "European Commission": [],
+    "European Parliament": [],
+    "Council of the European Union": [],
+    "Interpol": [],
+    "Europol": [],
+    "Metropolitan Police": ["Met Police", "Scotland Yard"],
+    "Royal Canadian Mounted Police": ["RCMP"],
+    "Ministry of Defence": ["MoD"],
+    "Home Office": [],
+    "Foreign Office": ["Foreign, Commonwealth and Development Office", "FCDO"],
+    "Kremlin": [],
+    "People's Liberation Army": ["PLA"],
+    "Bundeswehr": [],
+    "Bundestag": [],
+    "Knesset": [],
+    "Israel Defense Forces": ["IDF"],
+    "Rapid Support Forces": ["RSF"],
+    "Sudanese Armed Forces": ["SAF"],
+    "Duma": ["State Duma"],
+}
+
+#: Canonical names of US federal bodies, so "US X" and "X" resolve to one node.
+COUNTRY_PREFIXES = ("us", "u s", "united states", "american", "federal")
+
+#: Named intergovernmental and non-government bodies that NER often mistypes.
+ORGANIZATIONS: dict[str, list[str]] = {
+    "United Nations": ["UN", "U.N."],
+    "North Atlantic Treaty Organization": ["NATO", "Nato"],
+    "World Health Organization": ["WHO"],
+    "World Economic Forum": ["WEF"],
+    "International Monetary Fund": ["IMF"],
+    "World Bank": [],
+    "European Union": ["EU", "E.U."],
+    "African Union": ["AU"],
+    "World Anti-Doping Agency": ["WADA"],
+    "International Criminal Court": ["ICC"],
+    "American Civil Liberties Union": ["ACLU"],
+    "Red Cross": ["International Committee of the Red Cross", "ICRC"],
+    "Amnesty International": [],
+    "Human Rights Watch": [],
+    "Associated Press": ["AP"],
+    "Reuters": [],
+    "Agence France-Presse": ["AFP"],
+    "Bloomberg": [],
+    "Wagner Group": ["Wagner"],
+    "Hamas": [],
+    "Hezbollah": [],
+    "Taliban": [],
+}
+
+#: Words that make a proper-noun phrase a government body: "X Department", "Ministry of Y".
+AGENCY_HEAD_WORDS = {
+    "department", "ministry", "agency", "bureau", "police", "constabulary", "patrol",
+    "guard", "army", "navy", "military", "forces", "force", "court", "tribunal",
+    "commission", "administration", "authority", "office", "council", "parliament",
+    "legislature", "assembly", "senate", "congress", "cabinet", "government",
+    "directorate", "inspectorate", "service", "services", "corps", "marshals",
+    "sheriff", "prosecutors", "prosecution", "secretariat", "committee", "board",
+    "gendarmerie", "judiciary", "regulator", "treasury",
+}
+#: Of those, the ones that also head private bodies and so need a governmental word too.
+WEAK_AGENCY_HEADS = {
+    "agency", "office", "council", "service", "services", "board", "committee",
+    "commission", "authority", "administration", "assembly", "department",
+}
+#: Words that mark a phrase headed by a weak head as governmental.
+GOVERNMENT_MARKERS = {
+    "federal", "state", "national", "county", "city", "municipal", "public", "police",
+    "justice", "defense", "defence", "homeland", "security", "interior", "foreign",
+    "health", "environmental", "protection", "immigration", "customs", "border",
+    "emergency", "management", "intelligence", "prosecutor", "prosecutors", "district",
+    "attorney", "attorney's", "sheriff", "sheriff's", "corrections", "correction",
+    "transportation", "safety", "treasury", "revenue", "regulatory", "electoral",
+    "election", "select", "senate", "house", "congressional", "parliamentary", "royal",
+    "ministry", "government", "governor's", "mayor's", "us", "u.s.", "public",
+}
+
+#: Head nouns of government bodies used for anaphora ("the department", "the agency").
+AGENCY_ANAPHORS = {
+    "department", "agency", "bureau", "ministry", "administration", "committee",
+    "panel", "court", "commission", "office", "government", "military", "army",
+    "force", "forces", "police", "board", "regulator", "service", "guard",
+}
+
+# --------------------------------------------------------------------------------------
+# Titles of public office. Lower-case, spaces between words; hyphenated forms are matched
+# after hyphens become spaces. Multi-word titles are matched longest first.
+# --------------------------------------------------------------------------------------
+OFFICIAL_TITLES = {
+    "president", "vice president", "president elect", "prime minister",
+    "deputy prime minister", "chancellor", "vice chancellor", "premier", "governor",
+    "lieutenant governor", "lt governor", "mayor", "deputy mayor", "senator", "sen",
+    "state senator", "representative", "rep", "congressman", "congresswoman",
+    "congressmember", "assemblyman", "assemblywoman", "assembly member",
+    "councilman", "councilwoman", "council member", "councillor", "alderman",
+    "speaker", "house speaker", "majority leader", "minority leader", "whip",
+    "attorney general", "solicitor general", "district attorney", "state attorney",
+    "state's attorney", "us attorney", "prosecutor", "public prosecutor", "prosecutor general",
+    "secretary", "secretary of state", "secretary general", "undersecretary",
+    "under secretary", "deputy secretary", "assistant secretary", "press secretary",
+    "minister", "deputy minister", "foreign minister", "defence minister",
+    "defense minister", "interior minister", "finance minister", "justice minister",
+    "health minister", "home secretary", "foreign secretary", "chief minister",
+    "ambassador", "envoy", "special envoy", "consul", "sheriff", "undersheriff",
+    "judge", "justice", "chief justice", "associate justice", "magistrate",
+    "police chief", "chief of police", "police commissioner", "commissioner",
+    "chief constable", "constable", "marshal", "surgeon general", "inspector general",
+    "comptroller", "treasurer", "auditor", "coroner", "attorney", "lawmaker",
+    "legislator", "king", "queen", "prince", "princess", "crown prince", "emperor",
+    "sultan", "emir", "sheikh", "ayatollah", "supreme leader", "pope",
+    "general", "lieutenant general", "major general", "brigadier general", "admiral",
+    "vice admiral", "rear admiral", "colonel", "lieutenant colonel", "major",
+    "commander in chief", "field marshal",
+    "chief of staff", "deputy chief of staff", "national security adviser",
+    "national security advisor", "director", "deputy director", "administrator",
+    "chairman", "chairwoman", "chair", "head", "chief", "spokesman",
+    "spokeswoman", "spokesperson", "czar", "tsar", "border czar", "mp", "mep",
+    "state representative", "delegate", "first minister", "taoiseach",
+    "secretary of defense", "secretary of homeland security", "defense secretary",
+    "homeland security secretary", "health secretary", "treasury secretary",
+    "commerce secretary", "labor secretary", "education secretary", "energy secretary",
+    "interior secretary", "transportation secretary", "agriculture secretary",
+    "war secretary", "state secretary", "emergency management administrator",
+    "warden",
+}
+
+#: Titles that make an Official only when a government body or place qualifies them
+#: ("CDC Director X", "director of the FBI"); alone they may be private roles.
+QUALIFIED_TITLES = {
+    "director", "deputy director", "administrator", "chairman", "chairwoman", "chair",
+    "head", "chief", "spokesman", "spokeswoman", "spokesperson", "commissioner",
+    "secretary", "commander", "attorney", "warden",
+}
+
+#: Roles of rank-and-file public employees: kept as a Person's role, never Official
+#: ("police officer X"), and as ``agent_role`` when an unnamed one acts for a body.
+MEMBER_ROLES = {
+    "officer", "agent", "special agent", "police officer", "detective", "sergeant",
+    "trooper", "deputy", "soldier", "guardsman", "marine", "official", "employee",
+    "investigator", "prosecutor", "spokesman", "spokeswoman", "spokesperson",
+    "member", "staffer", "aide", "lawyer", "attorney", "inspector", "analyst",
+    "pilot", "guard", "officer's", "ranger",
+}
+
+#: Titles kept on private persons (never Official): "Boeing CEO X".
+PRIVATE_TITLES = {
+    "ceo", "chief executive", "chief executive officer", "founder", "co founder",
+    "cofounder", "executive", "chief operating officer", "coo", "cfo",
+    "chief financial officer", "owner", "billionaire", "entrepreneur", "activist",
+    "lawyer", "attorney for", "analyst", "economist", "professor", "researcher",
+    "reporter", "journalist", "editor", "correspondent", "coach", "pastor", "bishop",
+    "rev", "reverend", "archbishop", "cardinal", "rabbi", "imam", "doctor", "dr",
+}
+
+#: Honorifics dropped from names (KG_SPEC s.6 drops mr, mrs, ms, dr; we drop a few more).
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mx", "sir", "dame", "lord", "lady", "madam"}
+
+#: Words that may stand between a jurisdiction and a title: "former", "acting", "then".
+TITLE_MODIFIERS = {
+    "former", "acting", "then", "interim", "outgoing", "incoming", "current", "late",
+    "ex", "deputy", "assistant", "senior", "top", "new", "newly", "elected", "the",
+    "democratic", "republican", "conservative", "labour", "liberal",
+}
+
+# --------------------------------------------------------------------------------------
+# Places
+# --------------------------------------------------------------------------------------
+US_STATES = {
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
+    "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
+    "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+    "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
+    "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont",
+    "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico",
+    "District of Columbia",
+}
+
+#: Place aliases -> canonical name.
+PLACE_ALIASES = {
+    "us": "United States", "u s": "United States", "usa": "United States",
+    "u s a": "United States", "america": "United States",
+    "united states of america": "United States", "the united states": "United States",
+    "uk": "United Kingdom", "u k": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "uae": "United Arab Emirates",
+    "drc": "Democratic Republic of the Congo", "dc": "Washington",
+    "washington dc": "Washington", "washington d c": "Washington",
+    "prc": "China", "mainland china": "China", "russian federation": "Russia",
+    "st paul": "St Paul", "saint paul": "St Paul", "nyc": "New York City",
+}
+
+#: Words that, as the head of a capitalised phrase, make it a facility-type Place.
+PLACE_HEAD_WORDS = {
+    "house", "airport", "station", "base", "prison", "jail", "park", "bridge", "square",
+    "street", "avenue", "county", "province", "district", "city", "island", "islands",
+    "river", "valley", "port", "harbor", "harbour", "capitol", "palace", "building",
+    "tower", "center", "centre", "facility", "camp", "border", "strait", "sea", "ocean",
+    "region", "state", "territory", "parish", "borough", "township", "village",
+}
+
+#: Generic nouns that refer back to a place named before ("the state", "the city").
+PLACE_ANAPHORS = {
+    "state": {"state"}, "city": {"city"}, "country": {"country"},
+    "region": {"region", "province"}, "area": {"city", "state", "region"},
+}
+
+# --------------------------------------------------------------------------------------
+# Laws and legal instruments
+# --------------------------------------------------------------------------------------
+LAW_HEAD_WORDS = {
+    "act", "acts", "bill", "law", "amendment", "constitution", "code", "statute",
+    "treaty", "accord", "accords", "convention", "charter", "order", "ordinance",
+    "resolution", "directive", "regulation", "decree", "protocol",
+}
+
+# --------------------------------------------------------------------------------------
+# Collective actors (Group): plural head nouns of unnamed collectives.
+# --------------------------------------------------------------------------------------
+GROUP_NOUNS = {
+    "protesters", "protestors", "demonstrators", "rioters", "marchers", "residents",
+    "agents", "officers", "troops", "soldiers", "servicemembers", "marines", "guardsmen",
+    "police", "policemen", "deputies", "migrants", "immigrants", "refugees",
+    "asylum seekers", "detainees", "deportees", "prisoners", "inmates", "officials",
+    "lawmakers", "legislators", "senators", "congressmen", "prosecutors",
+    "investigators", "authorities", "militants", "rebels", "insurgents", "fighters",
+    "gunmen", "militiamen", "mercenaries", "paramilitaries", "activists", "workers",
+    "employees", "students", "civilians", "citizens", "journalists", "doctors",
+    "nurses", "farmers", "settlers", "athletes", "swimmers", "passengers", "victims",
+    "families", "parents", "children", "voters", "supporters", "critics", "democrats",
+    "republicans", "judges", "regulators", "administrators", "diplomats", "leaders",
+    "ministers", "commanders", "generals", "firefighters", "crew", "crews",
+    "americans", "christians", "muslims", "jews",
+}
+
+#: Of the group nouns, those too vague to be a node unless a relation needs them.
+WEAK_GROUP_NOUNS = {
+    "workers", "employees", "students", "citizens", "families", "parents", "children",
+    "voters", "supporters", "critics", "leaders", "victims", "passengers", "athletes",
+    "swimmers", "doctors", "nurses", "farmers", "journalists", "crew", "crews",
+    "americans", "christians", "muslims", "jews", "democrats", "republicans",
+    "ministers", "commanders", "generals", "administrators", "diplomats", "judges",
+    "residents",
+}
+
+#: Modifiers dropped from a group's name: numbers, quantities and degree words.
+GROUP_DROP_MODIFIERS = {
+    "thousands", "hundreds", "dozens", "scores", "millions", "some", "many", "several",
+    "more", "most", "few", "other", "top", "senior", "all", "both", "these", "those",
+    "the", "a", "an", "his", "her", "their", "its", "our", "numerous", "various",
+    "about", "around", "nearly", "almost", "over", "than", "at", "least", "additional",
+    "armed", "masked", "unidentified", "unnamed", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "such", "any", "certain", "additional",
+}
+
+#: Words that signal a boilerplate line (newsletter prompts, credits, share bars).
+BOILERPLATE_LINE_PATTERNS = [
+    r"^\s*sign up\b", r"^\s*subscribe\b", r"^\s*follow( topic| us)?\s*:?\s*$",
+    r"^\s*see more on\b", r"^\s*read more\b", r"^\s*(photo|image|video)s?\s*(credit)?\s*:",
+    r"^\s*advertisement\s*$", r"^\s*share( this( article)?)?\s*:?\s*$",
+    r"^\s*(by|written by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$",
+    r"^\s*related\s*:?", r"^\s*(click|tap) here\b", r"^\s*copyright\b", r"^\s*©",
+    r"^\s*all rights reserved", r"^\s*get (the|our|st'?s?)\b.*newsletter",
+    r"^\s*[A-Z ]{2,40}\s*/\s*[A-Z ]{2,40}\s*$",
+    r"^\s*this article (was|is|has been)\b.*\b(published|updated|corrected)\b",
+    r"^\s*(listen|watch) (to|now)\b", r"^\s*topics?\s*:",
+]

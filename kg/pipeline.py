@@ -1,0 +1,111 @@
+"""The kg pipeline, top to bottom in one place:
+
+read articles -> spaCy ``nlp.pipe`` -> entity mentions -> resolution -> relations and
+quotes (``extract.extract_article``, pure per article) -> merged graph (``GraphBuilder``)
+-> exporters. Articles stream through; only the graph grows.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+import networkx as nx
+
+from .errors import InputError
+from .exporters import write_all
+from .extract import extract_article
+from .graph import GraphBuilder
+from .model import Article, ArticleGraph, ReadProblem
+from .nlp import load_pipeline, mask_boilerplate
+from .ontology import ENTITY_LABELS, primary_label
+from .readers import read_inputs
+
+NLP_BATCH = 16
+
+
+@dataclass
+class BuildResult:
+    """What a build made and how long it took."""
+
+    graph: nx.MultiDiGraph
+    articles: int
+    problems: list[ReadProblem] = field(default_factory=list)
+    seconds: float = 0.0
+    export_seconds: dict[str, float] = field(default_factory=dict)
+
+    def nodes_by_label(self) -> Counter:
+        return Counter(primary_label(d.get("labels", [])) for _, d in self.graph.nodes(data=True))
+
+    def relations_by_type(self) -> Counter:
+        return Counter(d["type"] for _, _, d in self.graph.edges(data=True))
+
+
+def split_articles(results: Iterable, problems: list[ReadProblem]) -> Iterator[Article]:
+    """Articles from reader results; problems are collected on the side."""
+    for item in results:
+        if isinstance(item, ReadProblem):
+            problems.append(item)
+        else:
+            yield item
+
+
+def extract_all(articles: Iterable[Article], model: Optional[str] = None, jobs: int = 1,
+                on_article: Optional[Callable[[Article], None]] = None) -> Iterator[ArticleGraph]:
+    """Parse and extract every article, streaming (spaCy ``nlp.pipe``)."""
+    nlp = load_pipeline(model)
+    pairs = ((mask_boilerplate(a.text), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH,
+                                 n_process=max(1, jobs)):
+        part = extract_article(doc, article)
+        if on_article is not None:
+            on_article(article)
+        yield part
+
+
+def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
+                default_date: Optional[str] = None, jobs: int = 1, strict: bool = False,
+                on_article: Optional[Callable[[Article], None]] = None,
+                problems: Optional[list[ReadProblem]] = None) -> BuildResult:
+    """Read, extract and merge: the graph of every readable article in ``inputs``.
+    Input problems are appended to ``problems`` (the caller's list, kept on failure)."""
+    start = time.perf_counter()
+    problems = problems if problems is not None else []
+    articles = split_articles(read_inputs(inputs, default_date), problems)
+    if strict:
+        articles = _fail_on_problem(articles, problems)
+    builder = GraphBuilder()
+    count = 0
+    for part in extract_all(articles, model=model, jobs=jobs, on_article=on_article):
+        builder.add(part)
+        count += 1
+    if strict and problems:
+        raise InputError("E014", count=len(problems))
+    if count == 0:
+        raise InputError("E010", count=len(problems))
+    graph = builder.build()
+    return BuildResult(graph, count, problems, time.perf_counter() - start)
+
+
+def _fail_on_problem(articles: Iterator[Article], problems: list[ReadProblem]) -> Iterator[Article]:
+    for article in articles:
+        if problems:
+            raise InputError("E014", count=len(problems))
+        yield article
+
+
+def build(inputs: Iterable[str], out_dir: Path, **options) -> BuildResult:
+    """``kg build``: the graph of ``inputs`` written to ``out_dir`` in every format."""
+    result = build_graph(inputs, **options)
+    export_start = time.perf_counter()
+    result.export_seconds = write_all(result.graph, Path(out_dir))
+    result.seconds += time.perf_counter() - export_start
+    return result
+
+
+def entity_count(graph: nx.MultiDiGraph) -> int:
+    """Number of entity nodes (not articles or quotes)."""
+    return sum(1 for _, d in graph.nodes(data=True)
+               if any(label in ENTITY_LABELS for label in d.get("labels", [])))

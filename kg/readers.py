@@ -1,0 +1,210 @@
+"""Read articles from files, folders, globs, JSON lines, HTML pages and stdin.
+
+``read_inputs`` yields ``Article`` records and ``ReadProblem`` records in a stable order;
+a problem never stops the rest of a batch.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import glob as _glob
+import hashlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+import yaml
+
+from .errors import Errors
+from .model import Article, ReadProblem
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+ReadResult = Union[Article, ReadProblem]
+
+
+def content_id(text: str) -> str:
+    """Deterministic id for an article that has no name of its own."""
+    return "a-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def iso_date(value) -> Optional[str]:
+    """An ISO date string from a YAML/JSON value, or None when it is not a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    text = str(value).strip()
+    match = ISO_DATE.match(text)
+    return match.group(0) if match else None
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[Union[Path, str, ReadProblem]]:
+    """Expand paths, folders (recursively) and globs to files, in sorted order; '-' is stdin."""
+    for item in inputs:
+        if item == "-":
+            yield "-"
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*")
+                           if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            if not files:
+                yield ReadProblem(item, Errors.E012.format(where=item).split(": ", 1)[1])
+            yield from files
+        elif path.exists():
+            yield path
+        elif any(ch in item for ch in "*?["):
+            matches = sorted(Path(p) for p in _glob.glob(item, recursive=True) if Path(p).is_file())
+            if not matches:
+                yield ReadProblem(item, "no files matched; check the path or glob")
+            yield from matches
+        else:
+            yield ReadProblem(item, "file not found; check the path")
+
+
+def _decode(where: str, data: bytes) -> Union[str, ReadProblem]:
+    if not data.strip():
+        return ReadProblem(where, "empty file; nothing to extract (add article text or remove it)")
+    if b"\x00" in data[:8192]:
+        return ReadProblem(where, "binary file, not text; give a .txt, .md, .html or .jsonl article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return ReadProblem(where, f"not UTF-8 text (byte {exc.start}); re-save it as UTF-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_text_article(text: str, where: str, default_id: str,
+                       default_date: Optional[str]) -> ReadResult:
+    """A plain-text/Markdown article, with optional YAML front matter."""
+    meta: dict = {}
+    body = text
+    match = FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as exc:
+            reason = str(exc).splitlines()[0]
+            return ReadProblem(where, f"front matter is not valid YAML ({reason}); "
+                                      "fix the block between the --- lines")
+        if not isinstance(loaded, dict):
+            return ReadProblem(where, "front matter is not a YAML mapping; "
+                                      "fix the block between the --- lines")
+        meta = loaded
+        body = text[match.end():]
+    if not body.strip():
+        return ReadProblem(where, "no article text after the front matter; add the text")
+    return _article(body, meta, where, default_id, default_date)
+
+
+def _article(body: str, meta: dict, where: str, default_id: str,
+             default_date: Optional[str]) -> Article:
+    article_id = str(meta.get("id") or default_id or content_id(body))
+    return Article(
+        id=article_id,
+        text=body,
+        title=str(meta.get("title") or ""),
+        date=iso_date(meta.get("date")) or default_date,
+        source=str(meta.get("source") or ""),
+        url=str(meta.get("url") or ""),
+        path=where,
+    )
+
+
+def parse_html_article(html: str, where: str, default_id: str,
+                       default_date: Optional[str]) -> ReadResult:
+    """Main text and metadata of an HTML page, boilerplate dropped (trafilatura)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False)
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text:
+        return ReadProblem(where, "no article text found in the HTML page")
+    # trafilatura separates paragraphs by one newline; a blank line keeps them apart
+    # for the sentence splitter.
+    body = re.sub(r"\n+", "\n\n", text) + "\n"
+    meta = {"title": getattr(doc, "title", "") or "", "date": getattr(doc, "date", None),
+            "source": getattr(doc, "sitename", "") or "", "url": getattr(doc, "url", "") or ""}
+    return _article(body, meta, where, default_id, default_date)
+
+
+def parse_jsonl(text: str, where: str, default_date: Optional[str]) -> Iterator[ReadResult]:
+    """One article per JSON line; a malformed line is a problem, the rest still read."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        line_where = f"{where}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadProblem(line_where, f"malformed JSON line ({exc.msg}); fix or remove that line")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str) \
+                or not record["text"].strip():
+            yield ReadProblem(line_where, 'JSON line has no non-empty "text" field; add one')
+            continue
+        body = record["text"].replace("\r\n", "\n")
+        default_id = content_id(body)
+        yield _article(body, record, line_where, default_id, default_date)
+
+
+def read_file(path: Path, default_date: Optional[str] = None) -> Iterator[ReadResult]:
+    """Every article in one file (a JSONL file holds many)."""
+    where = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        yield ReadProblem(where, f"unsupported file type {suffix or '(none)'!r}; "
+                                 "use .txt, .md, .html or .jsonl")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ReadProblem(where, f"cannot be read ({exc.strerror or exc}); check its permissions")
+        return
+    text = _decode(where, data)
+    if isinstance(text, ReadProblem):
+        yield text
+        return
+    if suffix in JSONL_SUFFIXES:
+        yield from parse_jsonl(text, where, default_date)
+    elif suffix in HTML_SUFFIXES:
+        yield parse_html_article(text, where, path.stem, default_date)
+    else:
+        yield parse_text_article(text, where, path.stem, default_date)
+
+
+def read_stdin(default_date: Optional[str] = None, stream=None) -> ReadResult:
+    """One article from standard input."""
+    stream = stream if stream is not None else sys.stdin.buffer
+    text = _decode("<stdin>", stream.read())
+    if isinstance(text, ReadProblem):
+        return text
+    if text.lstrip().startswith("<"):
+        return parse_html_article(text, "<stdin>", "", default_date)
+    return parse_text_article(text, "<stdin>", "", default_date)
+
+
+def read_inputs(inputs: Iterable[str], default_date: Optional[str] = None) -> Iterator[ReadResult]:
+    """Articles and problems from every input, in a stable order."""
+    for item in expand_inputs(inputs):
+        if isinstance(item, ReadProblem):
+            yield item
+        elif item == "-":
+            yield read_stdin(default_date)
+        else:
+            yield from read_file(item, default_date)
+
+
+def is_readable_source(path: str) -> bool:
+    """True when ``path`` names something ``read_inputs`` can take."""
+    return path == "-" or os.path.exists(path) or any(ch in path for ch in "*?[")

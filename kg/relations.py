@@ -1,0 +1,617 @@
+"""Relations: who did what to whom, from the dependency parse (KG_SPEC s.5).
+
+Input: the parsed ``Doc``, its resolved mentions and entities. Output: ``Relation``
+records with evidence sentence, offsets, date, confidence, the rule's name and the
+negated/hypothetical flags. The cue words live in ``ontology.cues``; this module knows
+only grammar: active and passive voice, event nouns, coordination, control, relative
+clauses, appositions and simple anaphora.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Token
+
+from .dates import event_date
+from .model import Article, LocalEntity, Mention, Relation
+from .names import match_key
+from .ontology import category_of
+from .ontology import cues
+from .ontology import gazetteer as gz
+from .entities import is_member_role
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+OBJECT_DEPS = {"dobj", "obj", "dative"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "themselves"}
+ACTORS = {"Person", "Official", "Agency", "Organization", "Group", "Place"}
+QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some",
+                  "many", "several", "most", "all", "none", "one", "two", "three", "few",
+                  "number", "group", "handful", "majority", "team", "contingent", "unit",
+                  "units", "battalion", "battalions", "squad", "wave", "surge"}
+FORCE_WORDS = {"troops", "soldiers", "agents", "officers", "forces", "police", "guard",
+               "guardsmen", "marines", "military", "army", "personnel", "deputies",
+               "officials", "staff"}
+
+
+@dataclass
+class Arg:
+    """A resolved argument: an entity key and, for an unnamed member, its role."""
+
+    key: str
+    role: str = ""
+
+
+@dataclass
+class Context:
+    """Everything the rules need about one parsed article."""
+
+    doc: Doc
+    article: Article
+    entities: dict[str, LocalEntity]
+    mentions: list[Mention]
+    key_at: dict[int, str] = field(default_factory=dict)
+    role_at: dict[int, str] = field(default_factory=dict)
+    order: list[tuple[int, str]] = field(default_factory=list)  # (token, key) in text order
+    gender: dict[str, str] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+
+    def label(self, key: str) -> str:
+        return self.entities[key].label if key in self.entities else ""
+
+
+# ---------------------------------------------------------------------- arguments
+def build_context(doc: Doc, article: Article, mentions: list[Mention],
+                  entities: dict[str, LocalEntity]) -> Context:
+    """Index mentions by token, in text order, with honorific-derived gender."""
+    ctx = Context(doc, article, entities, mentions)
+    for m in sorted(mentions, key=lambda m: m.end - m.start):
+        if not m.key or m.key not in entities:
+            continue
+        for i in range(m.start, m.end):
+            ctx.key_at.setdefault(i, m.key)
+            if m.role:
+                ctx.role_at.setdefault(i, m.role)
+        before = doc[m.start - 1].lower_.rstrip(".") if m.start > 0 else ""
+        if before == "mr":
+            ctx.gender.setdefault(m.key, "m")
+        elif before in ("ms", "mrs", "miss"):
+            ctx.gender.setdefault(m.key, "f")
+    ctx.order = sorted({(m.head if m.head >= 0 else m.start, m.key) for m in mentions
+                        if m.key in entities})
+    _resolve_pronouns(ctx)
+    return ctx
+
+
+def _resolve_pronouns(ctx: Context) -> None:
+    """Third-person singular pronouns -> the person last in focus (gender-compatible)."""
+    people = [(i, k) for i, k in ctx.order if ctx.label(k) in ("Person", "Official")]
+    resolved: list[tuple[int, str]] = []
+    for token in ctx.doc:
+        lower = token.lower_
+        if lower not in MALE and lower not in FEMALE:
+            continue
+        want = "m" if lower in MALE else "f"
+        cands = [(i, k) for i, k in people + resolved if i < token.i
+                 and ctx.gender.get(k, want) == want
+                 and token.i - i < 400]
+        if not cands:
+            continue
+        # prefer the subject of the current or previous sentence when it is a person
+        sent_start = token.sent.start
+        subj = [(i, k) for i, k in cands if i >= sent_start and
+                ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
+        i, key = max(subj or cands)
+        ctx.key_at[token.i] = key
+        resolved.append((token.i, key))
+
+
+def _anaphor(ctx: Context, token: Token, exclude: frozenset | set = frozenset()) -> Optional[str]:
+    """'they' -> last group/body in the sentence; 'the state' -> the state most named so
+    far; 'the department' -> the last such body named."""
+    if token.lower_ in PLURAL:
+        cands = [(i, k) for i, k in ctx.order if i < token.i and i >= token.sent.start
+                 and ctx.label(k) in ("Group", "Agency") and k not in exclude]
+        return max(cands)[1] if cands else None
+    det = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+    poss = [c for c in token.children if c.dep_ == "poss"]
+    if not det or poss:
+        return None
+    lower = token.lower_
+    if lower == "state":
+        # the state the article is about: most mentions so far, then the latest
+        counts: dict[str, list[int]] = {}
+        for i, k in ctx.order:
+            if i < token.i and ctx.label(k) == "Place" and ctx.entities[k].name in gz.US_STATES:
+                counts.setdefault(k, []).append(i)
+        if not counts:
+            return None
+        return max(counts, key=lambda k: (len(counts[k]), max(counts[k])))
+    if lower in gz.AGENCY_ANAPHORS:
+        cands = [(i, k) for i, k in ctx.order if i < token.i and ctx.label(k) in ("Agency", "Organization")
+                 and (lower in match_key(ctx.entities[k].name).split() or lower in ("agency", "panel",
+                                                                               "government"))]
+        return max(cands)[1] if cands else None
+    return None
+
+
+def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
+    """The entity a token stands for, following relative pronouns, anaphora and members."""
+    if token.i in ctx.key_at:
+        return Arg(ctx.key_at[token.i], ctx.role_at.get(token.i, ""))
+    if depth > 3:
+        return None
+    lower = token.lower_
+    if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return _relative_antecedent(ctx, token.head.head, depth)
+    if lower in ("who", "whom"):
+        return _nearest_actor_before(ctx, token)
+    if lower in QUANTITY_WORDS or token.like_num:
+        # "thousands of federal agents", "1,500 of the troops"
+        for pobj in prep_objects(token, {"of"}):
+            return resolve_arg(ctx, pobj, depth + 1)
+    if token.pos_ == "PRON" and lower in PLURAL:
+        key = _anaphor(ctx, token)
+        return Arg(key) if key else None
+    if token.pos_ in ("NOUN", "PROPN"):
+        # an unnamed member acting for a body: "an ICE agent", "an officer with the FBI"
+        if is_member_role(token.lemma_) or is_member_role(token.text):
+            for child in token.children:
+                if child.dep_ in ("compound", "poss", "nmod", "amod") and child.i in ctx.key_at \
+                        and ctx.label(ctx.key_at[child.i]) in ("Agency", "Organization"):
+                    return Arg(ctx.key_at[child.i], token.lemma_)
+                if child.dep_ == "prep" and child.lower_ in ("of", "with", "from", "for"):
+                    for pobj in child.children:
+                        if pobj.i in ctx.key_at and ctx.label(ctx.key_at[pobj.i]) in ("Agency", "Organization"):
+                            return Arg(ctx.key_at[pobj.i], token.lemma_)
+        key = _anaphor(ctx, token)
+        if key:
+            return Arg(key)
+    return None
+
+
+def _nearest_actor_before(ctx: Context, token: Token) -> Optional[Arg]:
+    """The person or group right before a relative 'who/whom' the parser did not attach."""
+    for i in range(token.i - 1, max(token.sent.start, token.i - 8) - 1, -1):
+        key = ctx.key_at.get(i)
+        if key and ctx.label(key) in ("Person", "Official", "Group"):
+            return Arg(key, ctx.role_at.get(i, ""))
+    return None
+
+
+def resolve_behind(ctx: Context, noun: Token, exclude: set[str]) -> list[Arg]:
+    """Entities behind a non-entity noun: its compound/possessive modifiers and its 'by'
+    agent ("the US Justice Department probe", "their enforcement surge")."""
+    out = []
+    for child in list(noun.children) + prep_objects(noun, {"by"}):
+        if child.dep_ not in ("compound", "poss", "nmod", "pobj"):
+            continue
+        if child.lower_ in PLURAL:
+            key = _anaphor(ctx, child, exclude)
+            arg = Arg(key) if key else None
+        else:
+            arg = resolve_arg(ctx, child)
+        if arg and arg.key not in exclude and arg not in out:
+            out.append(arg)
+    return out
+
+
+def _relative_antecedent(ctx: Context, noun: Token, depth: int) -> Optional[Arg]:
+    """The antecedent of 'who/whom': the noun the clause modifies, or a person it governs."""
+    arg = resolve_arg(ctx, noun, depth + 1)
+    if arg and ctx.label(arg.key) in ("Person", "Official", "Group", "Agency", "Organization"):
+        return arg
+    # "photos of migrants in Minnesota whom ...": walk up through prepositions
+    current = noun
+    for _ in range(3):
+        if current.dep_ == "pobj" and current.head.dep_ == "prep":
+            current = current.head.head
+            arg2 = resolve_arg(ctx, current, depth + 1)
+            if arg2 and ctx.label(arg2.key) in ("Person", "Official", "Group"):
+                return arg2
+        else:
+            break
+    return arg
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and everything coordinated with it ("A, B and C")."""
+    out = [token]
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            if child.dep_ == "conj" and child not in out:
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def resolve_args(ctx: Context, tokens: Iterable[Token]) -> list[Arg]:
+    """Entities for tokens and their conjuncts, each once, in order."""
+    seen, out = set(), []
+    for token in tokens:
+        for t in conjuncts(token):
+            arg = resolve_arg(ctx, t)
+            if arg and arg.key not in seen:
+                seen.add(arg.key)
+                out.append(arg)
+    return out
+
+
+# --------------------------------------------------------------------- clause roles
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
+        (verb.tag_ == "VBN" and verb.dep_ == "acl")
+
+
+def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
+    """Logical subjects: nsubj, the 'by' agent of a passive, the controller of an infinitive,
+    the noun a participle or relative clause modifies."""
+    if depth > 4:
+        return []
+    if is_passive(verb):
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return agents
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subj) > 1:  # a misparse with two subjects: the nearest one before the verb
+        before = [c for c in subj if c.i < verb.i]
+        subj = [max(before, key=lambda c: c.i)] if before else subj[:1]
+    if subj:
+        return subj
+    if verb.dep_ == "conj":
+        return subjects_of(verb.head, depth + 1)
+    if verb.dep_ == "ROOT":
+        return _implicit_subject(verb)
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.lemma_ in cues.SPEECH_VERBS:
+            # "X said that ..., calling Y Z": the speaker does the calling
+            return subjects_of(head.head, depth + 1)
+        if verb.dep_ == "xcomp" and head.lemma_ in cues.OBJECT_CONTROL_VERBS:
+            objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+            if objs:
+                return objs
+        if verb.dep_ == "advcl" and is_passive(head) and verb.tag_ == "VBG":
+            return [c for c in head.children if c.dep_ == "nsubjpass"]
+        return subjects_of(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        return [verb.head]
+    return []
+
+
+def _implicit_subject(verb: Token) -> list[Token]:
+    """A finite root verb the parser left without a subject: the noun phrase that ends
+    right before its auxiliaries ("..., the Department has threatened")."""
+    first = min([c.i for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb.i])
+    if first == verb.sent.start:
+        return []
+    before = verb.doc[first - 1]
+    if before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj"):
+        return [before]
+    return []
+
+
+def objects_of(verb: Token) -> list[Token]:
+    """Direct objects, or the passive subject."""
+    if is_passive(verb):
+        objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not objs and verb.dep_ == "acl":
+            objs = [verb.head]
+        return objs
+    return [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+
+
+def prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    """Objects of the given prepositions attached to ``token``."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            out.extend(p for p in child.children if p.dep_ == "pobj")
+    return out
+
+
+def negated(verb: Token) -> bool:
+    """True when the clause says the event did not happen."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb
+    for _ in range(2):
+        if head.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in head.head.children):
+            return True
+        head = head.head
+    return False
+
+
+def modality(verb: Token) -> tuple[bool, bool]:
+    """(hypothetical, conditional): planned/threatened vs would/could/might."""
+    hypothetical = conditional = False
+    current = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in cues.CONDITIONAL_MODALS for c in current.children):
+            conditional = True
+        if current.dep_ in ("xcomp", "ccomp") and current.head.lemma_ in cues.HYPOTHETICAL_GOVERNORS:
+            hypothetical = True
+        if current.head is current or current.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
+            break
+        current = current.head
+    if verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in cues.CONDITIONAL_MODALS
+                                    for c in verb.children):
+        conditional = True
+    return hypothetical, conditional
+
+
+def under_threat(verb: Token) -> bool:
+    """True for an action embedded under 'threaten to ...' (the threat is the relation)."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ == "xcomp" and current.head.lemma_ in cues.THREAT_VERBS:
+            return True
+        if current.dep_ != "xcomp":
+            return False
+        current = current.head
+    return False
+
+
+# --------------------------------------------------------------------------- emit
+def emit(ctx: Context, source: Arg, rtype: str, target: Arg, trigger: Token, extractor: str,
+         confidence: float, *, neg: bool = False, hyp: bool = False, title: str = "") -> None:
+    """Record one relation with its evidence sentence and date."""
+    if source.key == target.key or source.key not in ctx.entities or target.key not in ctx.entities:
+        return
+    sent = trigger.sent
+    text = sent.text.strip()
+    lead = len(sent.text) - len(sent.text.lstrip())
+    ctx.relations.append(Relation(
+        source=source.key, type=rtype, target=target.key, evidence=text,
+        article=ctx.article.id, char_start=sent.start_char + lead,
+        char_end=sent.start_char + lead + len(text), extractor=extractor,
+        confidence=confidence,
+        date=event_date(trigger, sent, ctx.article.date) if category_of(rtype) else None,
+        negated=neg, hypothetical=hyp, agent_role=source.role, title=title,
+        category=category_of(rtype)))
+
+
+def _fits(ctx: Context, rtype: str, source: Arg, target: Arg) -> bool:
+    """Type constraints on arguments: who can be shot, arrested, deployed, ..."""
+    s, t = ctx.label(source.key), ctx.label(target.key)
+    if s not in ACTORS or s == "Place" and rtype not in ("LOCATED_IN", "SUED", "CRITICIZED", "ACCUSED", "THREATENED"):
+        return False
+    if rtype in ("SHOT", "KILLED", "ARRESTED", "CHARGED"):
+        return t in ("Person", "Official", "Group")
+    if rtype == "DEPLOYED":
+        return t in ("Agency", "Group") and (t == "Agency" or match_key(ctx.entities[target.key].name).split()[-1] in FORCE_WORDS)
+    if rtype == "DEPLOYED_TO":
+        return t == "Place" and s in ("Agency", "Group")
+    if rtype == "THREATENED":
+        return t != "Place"
+    if rtype in ("SUBPOENAED", "INVESTIGATED", "SUED", "ACCUSED", "CRITICIZED", "ORDERED", "PROTESTED"):
+        return t in ACTORS - {"Place"} or (rtype in ("SUED", "CRITICIZED") and t == "Place")
+    return True
+
+
+# --------------------------------------------------------------------------- rules
+def verb_relations(ctx: Context) -> None:
+    """Verb cues in active and passive voice, with coordination and control."""
+    for verb in ctx.doc:
+        if verb.pos_ not in ("VERB",) or verb.lemma_ not in cues.VERB_CUES:
+            continue
+        types = cues.VERB_CUES[verb.lemma_]
+        if verb.lemma_ == "fire":
+            if prep_objects(verb, cues.FIRE_SHOOT_PREPS):
+                targets_tokens = prep_objects(verb, cues.FIRE_SHOOT_PREPS)
+            else:
+                types, targets_tokens = ("FIRED",), objects_of(verb)
+        elif verb.lemma_ == "shoot":
+            targets_tokens = objects_of(verb) or prep_objects(verb, {"at"})
+        elif verb.lemma_ in ("protest", "demonstrate", "rally"):
+            targets_tokens = objects_of(verb) or prep_objects(verb, {"against"})
+        elif verb.lemma_ == "clash":
+            targets_tokens = prep_objects(verb, {"with"})
+        else:
+            targets_tokens = objects_of(verb)
+        if under_threat(verb):
+            continue
+        hyp, conditional = modality(verb)
+        if conditional:
+            continue
+        neg = negated(verb)
+        if verb.i in ctx.key_at and ctx.label(ctx.key_at[verb.i]) == "Group":
+            sources = [Arg(ctx.key_at[verb.i])]  # "residents protesting X"
+        else:
+            sources = resolve_args(ctx, subjects_of(verb))
+        targets = resolve_args(ctx, targets_tokens)
+        if not targets and "PROTESTED" in types:
+            exclude = {a.key for a in sources}
+            targets = [a for t in targets_tokens for a in resolve_behind(ctx, t, exclude)]
+        name = f"verb:{verb.lemma_}" + (":passive" if is_passive(verb) else "")
+        if "THREATENED" in types and not targets:
+            for xc in (c for c in verb.children if c.dep_ == "xcomp"):
+                targets = resolve_args(ctx, objects_of(xc) + prep_objects(xc, {"against"}))
+                if targets:
+                    name = f"verb:threaten:xcomp:{xc.lemma_}"
+        fatal = any(c.lower_ in cues.FATAL_MODIFIERS for c in verb.children)
+        if "SHOT" in types and fatal:
+            types = types + ("KILLED",)
+        for rtype in types:
+            if rtype == "DEPLOYED":
+                _deployment(ctx, verb, sources, targets, name, neg, hyp)
+                continue
+            for s in sources:
+                for t in targets:
+                    if _fits(ctx, rtype, s, t):
+                        emit(ctx, s, rtype, t, verb, name, 0.8 if not hyp else 0.6, neg=neg, hyp=hyp)
+
+
+def _deployment(ctx: Context, verb: Token, sources: list[Arg], targets: list[Arg], name: str,
+                neg: bool, hyp: bool) -> None:
+    """DEPLOYED (sender -> force) and DEPLOYED_TO (force -> place)."""
+    places = [a for a in resolve_args(ctx, prep_objects(verb, cues.DESTINATION_PREPS))
+              if ctx.label(a.key) == "Place"]
+    forces = [t for t in targets if _fits(ctx, "DEPLOYED", Arg("x"), t) or ctx.label(t.key) in ("Agency", "Group")]
+    if not targets and not is_passive(verb) and verb.lemma_ in cues.MOVEMENT_VERBS:
+        # "troops deploy to the state": the subject is the force
+        forces, sources = sources, []
+    for s in sources:
+        for t in forces:
+            if _fits(ctx, "DEPLOYED", s, t):
+                emit(ctx, s, "DEPLOYED", t, verb, name, 0.75, neg=neg, hyp=hyp)
+    for f in forces:
+        for p in places:
+            if _fits(ctx, "DEPLOYED_TO", f, p):
+                emit(ctx, f, "DEPLOYED_TO", p, verb, name + ":to", 0.75, neg=neg, hyp=hyp)
+
+
+def nominal_relations(ctx: Context) -> None:
+    """Event nouns: 'the shooting of X by Y', 'the X probe of Y', 'subpoenas that went to X'."""
+    for noun in ctx.doc:
+        if noun.pos_ != "NOUN" or noun.lemma_ not in cues.NOMINAL_CUES:
+            continue
+        types, poss_role = cues.NOMINAL_CUES[noun.lemma_]
+        target_tokens = prep_objects(noun, cues.NOMINAL_TARGET_PREPS - {"to"} | ({"to"} if noun.lemma_ == "subpoena" else set()))
+        source_tokens = prep_objects(noun, {"by"})
+        for child in noun.children:
+            if child.dep_ in ("compound", "nmod", "amod") and child.i in ctx.key_at:
+                source_tokens.append(child)
+            if child.dep_ == "poss":
+                (target_tokens if poss_role == "patient" else source_tokens).append(child)
+            if child.dep_ == "relcl":  # "subpoenas that went to A, B and C"
+                target_tokens.extend(prep_objects(child, {"to"}))
+        head = noun.head
+        if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+            target_tokens.extend(prep_objects(head, {"against", "into", "on"}))
+            if head.lemma_ in cues.LIGHT_VERBS or not source_tokens:
+                source_tokens.extend(subjects_of(head))
+        sources = resolve_args(ctx, source_tokens)
+        targets = resolve_args(ctx, target_tokens)
+        if not targets:
+            continue
+        if not sources:
+            previous = [r for r in ctx.relations if r.type == types[0]]
+            if previous:
+                sources = [Arg(previous[-1].source, previous[-1].agent_role)]
+        fatal = any(c.lower_ in cues.FATAL_ADJECTIVES for c in noun.children)
+        all_types = types + (("KILLED",) if fatal and "SHOT" in types else ())
+        neg = any(c.dep_ == "neg" for c in noun.children)
+        for rtype in all_types:
+            for s in sources:
+                for t in targets:
+                    if _fits(ctx, rtype, s, t):
+                        emit(ctx, s, rtype, t, noun, f"noun:{noun.lemma_}", 0.7, neg=neg)
+
+
+def calling_criticism(ctx: Context) -> None:
+    """'calling X "a partisan distraction"': criticism of X (or of the body behind X)."""
+    for verb in ctx.doc:
+        if verb.lemma_ not in cues.CALLING_VERBS or verb.pos_ != "VERB":
+            continue
+        objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        seconds = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
+        if not objs:
+            continue
+        quoted = any(_is_quoted(ctx.doc, c) for c in seconds + objs[1:])
+        derogatory = any(t.lower_ in cues.DEROGATORY_WORDS for c in seconds for t in c.subtree)
+        derogatory |= any(t.lower_ in cues.DEROGATORY_WORDS for t in ctx.doc[verb.i + 1: verb.sent.end]
+                          if t.i > max(o.i for o in objs))
+        if not (quoted or derogatory):
+            continue
+        sources = resolve_args(ctx, subjects_of(verb))
+        targets = resolve_args(ctx, objs)
+        if not targets:
+            exclude = {a.key for a in sources}
+            targets = [a for obj in objs for a in resolve_behind(ctx, obj, exclude)]
+        for s in sources:
+            for t in targets:
+                if _fits(ctx, "CRITICIZED", s, t):
+                    emit(ctx, s, "CRITICIZED", t, verb, "verb:call:derogatory", 0.6)
+
+
+def _is_quoted(doc: Doc, token: Token) -> bool:
+    left = doc[max(token.left_edge.i - 1, 0)]
+    return left.text in ('"', "“", "'", "‘") or token.left_edge.text in ('"', "“")
+
+
+def office_relations(ctx: Context) -> None:
+    """HOLDS_OFFICE from titles: 'Minnesota Governor Tim Walz' -> Walz -> Minnesota."""
+    seen = set()
+    for m in ctx.mentions:
+        if m.label != "Official" or not m.title or m.jurisdiction_token < 0 or not m.key:
+            continue
+        juris = ctx.key_at.get(m.jurisdiction_token)
+        if not juris or juris == m.key or (m.key, juris) in seen:
+            continue
+        if ctx.label(juris) not in ("Place", "Agency", "Organization"):
+            continue
+        seen.add((m.key, juris))
+        emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(juris), ctx.doc[m.head], "title", 0.85,
+             title=m.title)
+
+
+def location_relations(ctx: Context) -> None:
+    """LOCATED_IN from 'Davos, Switzerland' and 'troops based in Alaska'."""
+    doc = ctx.doc
+    places = sorted((m for m in ctx.mentions if m.label == "Place" and m.key), key=lambda m: m.start)
+    by_start = {m.start: m for m in places}
+    for m in places:
+        if m.end + 1 < len(doc) and doc[m.end].text == "," and (m.end + 1) in by_start:
+            outer = by_start[m.end + 1]
+            if outer.key != m.key:
+                emit(ctx, Arg(m.key), "LOCATED_IN", Arg(outer.key), doc[m.head],
+                     "pattern:place-comma-place", 0.8)
+    for token in doc:
+        if token.lemma_ in cues.LOCATION_PARTICIPLES and token.tag_ == "VBN" and token.dep_ == "acl":
+            holders = resolve_args(ctx, [token.head])
+            where = [a for a in resolve_args(ctx, prep_objects(token, {"in", "at", "on"}))
+                     if ctx.label(a.key) == "Place"]
+            for h in holders:
+                for w in where:
+                    emit(ctx, h, "LOCATED_IN", w, token, "pattern:based-in", 0.8)
+    for token in doc:  # "X in Y" inside a noun phrase, for places and named bodies
+        if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("PROPN", "NOUN"):
+            continue
+        holder = ctx.key_at.get(token.head.i)
+        if not holder or ctx.label(holder) not in ("Place", "Organization"):
+            continue
+        for pobj in (c for c in token.children if c.dep_ == "pobj"):
+            w = resolve_arg(ctx, pobj)
+            if w and ctx.label(w.key) == "Place":
+                emit(ctx, Arg(holder), "LOCATED_IN", w, token, "pattern:x-in-place", 0.55)
+
+
+def part_of_relations(ctx: Context) -> None:
+    """PART_OF from 'ICE, part of DHS' and 'X, a division of Y'."""
+    for token in ctx.doc:
+        if token.lemma_ not in cues.PART_OF_NOUNS or token.dep_ != "appos":
+            continue
+        child_key = ctx.key_at.get(token.head.i)
+        if not child_key or ctx.label(child_key) not in ("Agency", "Organization"):
+            continue
+        for parent in resolve_args(ctx, prep_objects(token, {"of", "within", "under"})):
+            if ctx.label(parent.key) in ("Agency", "Organization"):
+                emit(ctx, Arg(child_key), "PART_OF", parent, token, "pattern:part-of", 0.75)
+
+
+RULES = (verb_relations, nominal_relations, calling_criticism, office_relations,
+         location_relations, part_of_relations)
+
+
+def extract_relations(ctx: Context) -> list[Relation]:
+    """Run every rule over the article; one relation per (source, type, target) with the
+    most confident evidence (and a date from any evidence that has one)."""
+    for rule in RULES:
+        rule(ctx)
+    best: dict[tuple, Relation] = {}
+    dates: dict[tuple, str] = {}
+    for r in ctx.relations:
+        key = (r.source, r.type, r.target)
+        if r.date and key not in dates:
+            dates[key] = r.date
+        if key not in best or r.confidence > best[key].confidence:
+            best[key] = r
+    for key, r in best.items():
+        if not r.date and key in dates:
+            r.date = dates[key]
+    return sorted(best.values(), key=lambda r: (r.char_start, r.type, r.source, r.target))

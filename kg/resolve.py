@@ -1,0 +1,224 @@
+"""Within-article resolution: mentions -> local entities.
+
+"Mr Trump", "Trump", "the US President" and "Donald Trump" become one entity named by its
+fullest form; acronyms tie to their expansion (defined in the text or known from the
+gazetteer); surnames that the statistical NER mistyped are mended; group mentions with
+the same head noun become one group. Every mention gets its entity's key.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from .entities import lookup_body
+from .model import LocalEntity, Mention
+from .names import match_key
+from .ontology import gazetteer as gz
+
+LABEL_RANK = {"Official": 0, "Person": 1, "Agency": 2, "Organization": 3, "Place": 4,
+              "Law": 5, "Group": 6}
+ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+
+
+def _person_words(m: Mention) -> list[str]:
+    return match_key(m.text).split()
+
+
+def _fix_person_typing(mentions: list[Mention]) -> None:
+    """A surname or full name that NER typed as an organisation is the person."""
+    people = [m for m in mentions if m.label in ("Person", "Official") and not m.nominal]
+    surnames = {w[-1] for w in map(_person_words, people) if len(w) > 1}
+    full = {match_key(m.text) for m in people}
+    for m in mentions:
+        if m.label == "Organization" and not m.canonical and not m.role:
+            key = match_key(m.text)
+            if key in full or (len(key.split()) == 1 and key in surnames):
+                m.label = "Person"
+
+
+def _acronym_links(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+    """Acronym key -> expansion key, from "Long Name (LN)" in the text and from initials."""
+    links: dict[str, str] = {}
+    bodies = [m for m in mentions if m.label in ("Agency", "Organization") and not m.role]
+    for m in bodies:
+        found = ACRONYM_AFTER.match(doc.text[m.char_end:m.char_end + 16])
+        if found and len(m.text.split()) > 1:
+            links[match_key(found.group(1))] = _body_key(m, {})
+    long_forms = {}
+    for m in bodies:
+        words = [w for w in re.findall(r"[A-Za-z]+", m.text) if w[0].isupper()]
+        if len(words) > 1:
+            long_forms.setdefault("".join(w[0] for w in words).lower(), _body_key(m, {}))
+    for m in bodies:
+        if m.text.isupper() and len(m.text) >= 2:
+            key = match_key(m.text)
+            if key not in links and key.replace(" ", "") in long_forms:
+                links[key] = long_forms[key.replace(" ", "")]
+    return links
+
+
+def _body_key(m: Mention, acronyms: dict[str, str]) -> str:
+    if m.canonical:
+        return "body:" + match_key(m.canonical)
+    known = lookup_body(m.text)
+    if known:
+        return "body:" + match_key(known[1])
+    key = match_key(m.text)
+    if key in acronyms:
+        return acronyms[key]
+    for prefix in gz.COUNTRY_PREFIXES:
+        if key.startswith(prefix + " ") and len(key.split()) > 2:
+            key = key[len(prefix) + 1:]
+            break
+    return "body:" + key
+
+
+def _group_key(m: Mention) -> str:
+    head = match_key(m.text).split()[-1] if m.text else ""
+    head = {"protestors": "protesters", "demonstrators": "protesters"}.get(head, head)
+    return "group:" + head
+
+
+def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity]:
+    """Give every mention an entity key and return the article's entities by key."""
+    _fix_person_typing(mentions)
+    acronyms = _acronym_links(doc, mentions)
+
+    people = [m for m in mentions if m.label in ("Person", "Official") and not m.nominal]
+    full_names = {}
+    for m in people:
+        words = _person_words(m)
+        if len(words) > 1:
+            full_names.setdefault(" ".join(words), words)
+    # two full names with the same first and last word are one person ("Donald J Trump")
+    canonical_full = {}
+    for key, words in sorted(full_names.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        for other, other_words in canonical_full.items():
+            if other_words[0] == words[0] and other_words[-1] == words[-1]:
+                canonical_full[key] = canonical_full[other]
+                break
+        else:
+            canonical_full[key] = words
+    canonical_full = {k: " ".join(v) for k, v in canonical_full.items()}
+
+    def person_key(m: Mention) -> str:
+        words = _person_words(m)
+        joined = " ".join(words)
+        if len(words) > 1:
+            return "person:" + canonical_full.get(joined, joined)
+        matches = {canonical_full[k] for k, w in full_names.items() if w[-1] == joined}
+        if len(matches) != 1:
+            matches = matches or {canonical_full[k] for k, w in full_names.items() if w[0] == joined}
+        if len(matches) == 1:
+            return "person:" + matches.pop()
+        return "person:" + joined
+
+    for m in mentions:
+        if m.key.startswith("@"):
+            continue
+        if m.nominal:
+            continue
+        if m.label in ("Person", "Official"):
+            m.key = person_key(m)
+        elif m.label in ("Agency", "Organization"):
+            m.key = _body_key(m, acronyms)
+        elif m.label == "Place":
+            m.key = "place:" + match_key(m.canonical or m.text)
+        elif m.label == "Law":
+            m.key = "law:" + match_key(m.text)
+        elif m.label == "Group":
+            m.key = _group_key(m)
+    # role mentions ("ICE officers") take the key of the body they name
+    for m in mentions:
+        if m.key.startswith("@"):
+            body = next((b for b in mentions if b.text == m.text and not b.key.startswith("@")
+                         and b.label == m.label and b.start < m.start), None)
+            m.key = body.key if body else _body_key(m, acronyms)
+    _members_of_named_body(mentions)
+    _resolve_nominal_titles(mentions)
+    return _build_entities(mentions)
+
+
+def _members_of_named_body(mentions: list[Mention]) -> None:
+    """A bare 'officers' after 'ICE officers' are that body's officers too."""
+    roles: dict[str, Mention] = {}
+    for m in mentions:
+        if m.role:
+            roles[m.role] = m
+        elif m.label == "Group" and " " not in m.text:
+            lemma = m.text.lower().rstrip("s")
+            body = roles.get(lemma)
+            if body is not None:
+                m.key, m.label, m.role, m.text = body.key, body.label, body.role, body.text
+
+
+def token_keys(mentions: list[Mention]) -> dict[int, str]:
+    """Token index -> entity key, for every token inside a resolved mention."""
+    keys: dict[int, str] = {}
+    for m in sorted(mentions, key=lambda m: m.end - m.start):
+        if m.key:
+            for i in range(m.start, m.end):
+                keys.setdefault(i, m.key)
+    return keys
+
+
+def _resolve_nominal_titles(mentions: list[Mention]) -> None:
+    """'the US President' -> the named official with that title (and jurisdiction)."""
+    keys_at = token_keys([m for m in mentions if not m.nominal])
+    officials = [m for m in mentions if m.label == "Official" and not m.nominal and m.title]
+    for m in mentions:
+        if not m.nominal:
+            continue
+        title = match_key(m.title)
+        cands = [o for o in officials if match_key(o.title) == title]
+        juris = keys_at.get(m.jurisdiction_token)
+        if juris:
+            cands = [o for o in cands if keys_at.get(o.jurisdiction_token) in (None, juris)]
+        keys = {o.key for o in cands}
+        if len(keys) == 1:
+            m.key = keys.pop()
+        elif keys:
+            before = [o for o in cands if o.start < m.start]
+            m.key = before[-1].key if before else ""
+        else:
+            m.key = ""
+
+
+def _choose_name(label: str, forms: Counter, canonical: Optional[str]) -> str:
+    if label in ("Person", "Official"):
+        return max(forms, key=lambda f: (len(f.split()), len(f), forms[f], f))
+    if label == "Place" and canonical:
+        return canonical
+    if label == "Group":
+        return max(forms, key=lambda f: (forms[f], len(f), f))
+    return max(forms, key=lambda f: (len(f), forms[f], f))
+
+
+def _build_entities(mentions: list[Mention]) -> dict[str, LocalEntity]:
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.key:
+            grouped[m.key].append(m)
+    entities: dict[str, LocalEntity] = {}
+    for key, ms in grouped.items():
+        named = [m for m in ms if not m.nominal and not m.role]
+        label = min((m.label for m in ms if not m.role) or [ms[0].label],
+                    key=lambda lab: LABEL_RANK[lab])
+        if label == "Person" and any(m.label == "Official" for m in ms):
+            label = "Official"
+        forms = Counter(m.text for m in named) or Counter(m.text for m in ms)
+        canonical = next((m.canonical for m in ms if m.canonical and m.label != "Group"), None)
+        name = _choose_name(label, forms, canonical)
+        aliases = {m.text for m in ms if not m.role}
+        aliases |= {m.canonical for m in ms if m.canonical and m.label == "Group"}
+        if canonical and label in ("Agency", "Organization") and len(canonical) > len(name):
+            aliases.add(canonical)
+        titles = [m.title for m in ms if m.title and m.label == "Official"]
+        entity = LocalEntity(key=key, label=label, name=name, aliases=aliases - {""},
+                             mentions=len(ms), title=titles[0] if titles else "",
+                             global_key=key, weak=all(m.weak for m in ms))
+        entities[key] = entity
+    return entities
