@@ -76,10 +76,29 @@ def _body_key(m: Mention, acronyms: dict[str, str]) -> str:
     return "body:" + key
 
 
-def _group_key(m: Mention) -> str:
-    head = match_key(m.text).split()[-1] if m.text else ""
+def _group_parts(m: Mention) -> tuple[str, str]:
+    """(head noun, distinguishing modifiers): "US troops" -> ("troops", "us"). Only proper
+    modifiers (places, nationalities, parties) distinguish; "local", "top" do not."""
+    words = m.text.split()
+    head = match_key(words[-1]) if words else ""
     head = {"protestors": "protesters", "demonstrators": "protesters"}.get(head, head)
-    return "group:" + head
+    proper = [w for w in words[:-1] if w[:1].isupper()]
+    return head, match_key(" ".join(proper))
+
+
+def _group_keys(groups: list[Mention]) -> None:
+    """Groups with one head noun merge unless proper modifiers tell them apart; an
+    unqualified mention ("local officials") joins the only qualified group it can."""
+    qualified: dict[str, set[str]] = defaultdict(set)
+    for m in groups:
+        head, mods = _group_parts(m)
+        if mods:
+            qualified[head].add(mods)
+    for m in groups:
+        head, mods = _group_parts(m)
+        if not mods and len(qualified[head]) == 1:
+            mods = next(iter(qualified[head]))
+        m.key = f"group:{head}|{mods}" if mods else f"group:{head}"
 
 
 def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity]:
@@ -129,8 +148,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
             m.key = "place:" + match_key(m.canonical or m.text)
         elif m.label == "Law":
             m.key = "law:" + match_key(m.text)
-        elif m.label == "Group":
-            m.key = _group_key(m)
+    _group_keys([m for m in mentions if m.label == "Group" and not m.key.startswith("@")])
     # role mentions ("ICE officers") take the key of the body they name
     for m in mentions:
         if m.key.startswith("@"):
@@ -205,7 +223,7 @@ def _build_entities(mentions: list[Mention]) -> dict[str, LocalEntity]:
     entities: dict[str, LocalEntity] = {}
     for key, ms in grouped.items():
         named = [m for m in ms if not m.nominal and not m.role]
-        label = min((m.label for m in ms if not m.role) or [ms[0].label],
+        label = min([m.label for m in ms if not m.role] or [ms[0].label],
                     key=lambda lab: LABEL_RANK[lab])
         if label == "Person" and any(m.label == "Official" for m in ms):
             label = "Official"
@@ -217,8 +235,10 @@ def _build_entities(mentions: list[Mention]) -> dict[str, LocalEntity]:
         if canonical and label in ("Agency", "Organization") and len(canonical) > len(name):
             aliases.add(canonical)
         titles = [m.title for m in ms if m.title and m.label == "Official"]
+        # a group is the same across articles only by the same name
+        global_key = "group:" + match_key(name) if label == "Group" else key
         entity = LocalEntity(key=key, label=label, name=name, aliases=aliases - {""},
                              mentions=len(ms), title=titles[0] if titles else "",
-                             global_key=key, weak=all(m.weak for m in ms))
+                             global_key=global_key, weak=all(m.weak for m in ms))
         entities[key] = entity
     return entities

@@ -1,0 +1,76 @@
+"""The command line: build writes every output, bad input is one line, eval prints a table."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from conftest import ICE_ARTICLE, ICE_GOLD
+
+from kg.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_build_writes_all_outputs_and_summary(tmp_path):
+    out = tmp_path / "out"
+    result = run("build", str(ICE_ARTICLE), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    for name in ("graph.jsonl", "graph.graphml", "graph.cypher", "import/entities.csv"):
+        assert (out / name).exists(), name
+    assert "articles: 1 built, 0 skipped" in result.output
+    assert "Official 5" in result.output and "SUBPOENAED" in result.output
+    lines = [json.loads(l) for l in (out / "graph.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {l["type"] for l in lines} == {"node", "relationship"}
+
+
+def test_batch_with_bad_files_still_builds(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The Justice Department sued the city of Springfield on Monday.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00binary")
+    out = tmp_path / "out"
+    result = run("build", str(tmp_path), "-o", str(out))
+    assert result.exit_code == 0
+    assert "articles: 1 built, 1 skipped" in result.output
+    assert (out / "graph.jsonl").exists()
+
+
+def test_strict_makes_a_skip_fatal(tmp_path):
+    (tmp_path / "good.txt").write_text("The mayor spoke.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = run("build", str(tmp_path), "-o", str(tmp_path / "out"), "--strict")
+    assert result.exit_code == 1
+
+
+def test_single_bad_file_exits_1_with_one_line_and_no_traceback(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(bad), "-o", str(tmp_path / "o")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    lines = [l for l in proc.stderr.splitlines() if l.strip()]
+    assert lines[0].startswith(f"kg: skipped {bad}: empty file")
+    assert lines[-1].startswith("kg: no input articles could be read")
+
+
+def test_bad_date_option_is_usage_error(tmp_path):
+    result = run("build", str(ICE_ARTICLE), "-o", str(tmp_path), "--date", "21/01/2026")
+    assert result.exit_code == 1
+
+
+def test_eval_table_and_json():
+    table = run("eval", str(ICE_GOLD))
+    assert table.exit_code == 0
+    assert "named (typed)" in table.output and "relations" in table.output
+    data = json.loads(run("eval", str(ICE_GOLD), "--json").output)
+    assert set(data["total"]) >= {"entities", "named_typed", "groups", "relations", "dates", "quotes"}
+
+
+def test_eval_missing_gold_file(tmp_path):
+    result = CliRunner().invoke(main, ["eval", str(tmp_path / "none.gold.json")])
+    assert result.exit_code == 1 and "file not found" in result.output
