@@ -11,7 +11,9 @@ import functools
 import re
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from .model import Mention
 from .names import match_key
@@ -28,6 +30,12 @@ LAW_TAIL_WORDS = {"act", "amendment", "constitution", "bill", "treaty", "accord"
                   "convention", "charter", "statute", "code", "resolution"}
 PARTY_STATE = re.compile(r"^\s*[,(]\s*[DRI]\s*-\s*[A-Z][A-Za-z.]*")
 PROTEST_VERBS = {"protest", "demonstrate", "march", "rally"}
+#: Single words of the gazetteer too ambiguous to mark where the NER found nothing.
+GAP_AMBIGUOUS = {"House", "Guard", "Fed", "Treasury", "Marshals", "Wagner", "Marines"}
+#: Nouns that, qualified by a place or nationality, name a government body:
+#: "the Israeli government", "Hong Kong police", "the Chinese military".
+NATIONAL_BODY_NOUNS = {"government", "police", "military", "army", "navy", "parliament",
+                       "cabinet", "legislature", "junta", "regime", "coast guard", "judiciary"}
 GROUP_SYNONYMS = {"protestors": "protesters", "demonstrators": "protesters",
                   "marchers": "protesters", "rioters": "rioters"}
 
@@ -71,7 +79,10 @@ def lookup_body(text: str) -> Optional[tuple[str, str]]:
 
 def canonical_place(text: str) -> str:
     """The canonical name of a place ("US" -> "United States", "WASHINGTON" -> "Washington")."""
-    known = gz.PLACE_ALIASES.get(match_key(text))
+    key = match_key(text)
+    # "Mass.", "Calif.", "N.Y." (two-letter forms such as "La" or "Pa" are too ambiguous)
+    abbreviation = gz.STATE_ABBREVIATIONS.get(key) if (len(key) > 2 or text.endswith(".")) else None
+    known = gz.PLACE_ALIASES.get(key) or abbreviation
     if known:
         return known
     return text.title() if text.isupper() and len(text) > 3 else text
@@ -94,6 +105,89 @@ def is_member_role(word: str) -> bool:
     """True for rank-and-file roles ("officer", "agents") that act for a body."""
     key = match_key(word)
     return key in gz.MEMBER_ROLES or key.rstrip("s") in gz.MEMBER_ROLES or key == "troops"
+
+
+@functools.lru_cache(maxsize=4)
+def _gazetteer_matcher(vocab: Vocab) -> PhraseMatcher:
+    matcher = PhraseMatcher(vocab)
+    for table in (gz.ORGANIZATIONS, gz.AGENCIES):
+        for canonical, aliases in table.items():
+            forms = [f for f in (canonical, *aliases) if f not in GAP_AMBIGUOUS and len(f) > 2]
+            matcher.add(canonical, [vocab_doc(vocab, f) for f in forms])
+    return matcher
+
+
+def vocab_doc(vocab: Vocab, text: str) -> Doc:
+    """A tokenised phrase for the PhraseMatcher (whitespace tokens, punctuation split)."""
+    words = re.findall(r"[\w'’&-]+|[^\w\s]", text)
+    return Doc(vocab, words=words)
+
+
+def _missed_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Gazetteer bodies the NER did not mark (longest first, never over a mention)."""
+    covered = set(_index(mentions))
+    matcher = _gazetteer_matcher(doc.vocab)
+    found = []
+    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
+        if any(i in covered for i in range(start, end)) or not doc[start].text[:1].isupper():
+            continue
+        canonical = doc.vocab.strings[match_id]
+        label = "Agency" if canonical in gz.AGENCIES else "Organization"
+        span = doc[start:end]
+        found.append(Mention(start, end, span.start_char, span.end_char, span.text, label,
+                             head=span.root.i, canonical=canonical))
+        covered.update(range(start, end))
+    return found
+
+
+DEFINED_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Z0-9&]{1,9})\s*\)")
+
+
+def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'the European Space Agency (ESA)': later bare 'ESA' the NER missed are that body."""
+    defined = {}
+    for m in mentions:
+        if m.label in ("Agency", "Organization") and len(m.text.split()) > 1:
+            found = DEFINED_ACRONYM.match(doc.text[m.char_end:m.char_end + 16])
+            if found:
+                defined.setdefault(found.group(1), m)
+    if not defined:
+        return []
+    covered = set(_index(mentions))
+    out = []
+    for token in doc:
+        body = defined.get(token.text)
+        if body is not None and token.i not in covered:
+            out.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
+                               body.label, head=token.i, canonical=body.canonical))
+    return out
+
+
+def _national_bodies(doc: Doc, mention_at: dict[int, int], mentions: list[Mention]) -> list[Mention]:
+    """'the Israeli government', 'Hong Kong police': a body named by its country or city."""
+    found = []
+    for token in doc:
+        if token.lower_ not in NATIONAL_BODY_NOUNS or token.i in mention_at:
+            continue
+        mods = []
+        i = token.i - 1
+        while i >= 0 and doc[i].head.i == token.i or (i >= 0 and i in mention_at and
+                                                       mentions[mention_at[i]].end == token.i):
+            t = doc[i]
+            place = (i in mention_at and mentions[mention_at[i]].label == "Place")
+            if not (place or t.ent_type_ in ("NORP", "GPE")):
+                break
+            mods.insert(0, i)
+            i -= 1
+        if not mods:
+            continue
+        start = mods[0]
+        if start in mention_at:
+            start = mentions[mention_at[start]].start
+        span = doc[start:token.i + 1]
+        found.append(Mention(start, token.i + 1, span.start_char, span.end_char, span.text,
+                             "Agency", head=token.i))
+    return found
 
 
 # ------------------------------------------------------------------------------ spans
@@ -157,7 +251,7 @@ def _org_or_agency(doc: Doc, start: int, end: int, words: list[str]) -> tuple[st
     if not heads:
         return "Organization", ""
     strong = heads - gz.WEAK_AGENCY_HEADS
-    if strong:
+    if strong and not set(words) & gz.PRIVATE_AGENCY_MARKERS:
         return "Agency", ""
     has_place = any(t.ent_type_ == "GPE" for t in doc[start:end]) or \
         any(w in gz.GOVERNMENT_MARKERS for w in words) or \
@@ -231,6 +325,8 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
             j = _skip_modifiers_left(doc, title_start - 1)
             if j >= 0 and j in mention_at:
                 juris_token = j
+            elif m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and (m.end + 1) in mention_at:
+                juris_token = m.end + 1  # "Governor Maura Healey of Massachusetts"
         else:
             appos = _appositive_title(doc, doc[m.head], mention_at)
             if appos:
@@ -304,7 +400,8 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
         start = kept[0].i if kept else token.i
         return Mention(start, nxt.i + 1, doc[start].idx, nxt.idx + len(nxt), "protesters",
                        "Group", head=token.i, canonical=f"{token.lower_} {nxt.lower_}")
-    words = [t.text if (t.i in mention_at or t.pos_ == "PROPN") else t.lower_ for t in kept]
+    words = [t.text if (t.i in mention_at or t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE"))
+             else t.lower_ for t in kept]
     name_head = GROUP_SYNONYMS.get(lower, lower) if not kept else lower
     if token.pos_ == "PROPN" or token.tag_ == "NNPS" or (token.is_title and token.i > token.sent.start):
         name_head = token.text
@@ -379,8 +476,17 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             m.title = title_in_span
         mentions.append(m)
     mentions.extend(_missed_people(doc, mentions))
+    mentions.extend(_missed_bodies(doc, mentions))
+    mentions.extend(_defined_acronyms(doc, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     mention_at = _index(mentions)
+    bodies = _national_bodies(doc, mention_at, mentions)
+    if bodies:
+        taken = {i for b in bodies for i in range(b.start, b.end)}
+        mentions = [m for m in mentions if not any(i in taken for i in range(m.start, m.end))]
+        mentions.extend(bodies)
+        mentions.sort(key=lambda m: (m.start, m.end))
+        mention_at = _index(mentions)
     _attach_titles(doc, mentions, mention_at)
     for m in mentions:
         if m.title and m.label == "Person" and title_kind(m.title) == "official":

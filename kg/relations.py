@@ -28,6 +28,8 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "themselves"}
 ACTORS = {"Person", "Official", "Agency", "Organization", "Group", "Place"}
+PLACE_CONTAINERS = {"city", "state", "county", "town", "country", "province", "commonwealth",
+                    "village", "people", "government", "region", "territory", "island"}
 QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some",
                   "many", "several", "most", "all", "none", "one", "two", "three", "few",
                   "number", "group", "handful", "majority", "team", "contingent", "unit",
@@ -157,6 +159,15 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
         key = _anaphor(ctx, token)
         return Arg(key) if key else None
     if token.pos_ in ("NOUN", "PROPN"):
+        # "its chief executive, Robert Lang": the named apposition
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in ctx.key_at:
+                return Arg(ctx.key_at[child.i], ctx.role_at.get(child.i, ""))
+        # "the city of Columbus", "the state of Texas"
+        if lower in PLACE_CONTAINERS:
+            for pobj in prep_objects(token, {"of"}):
+                if pobj.i in ctx.key_at and ctx.label(ctx.key_at[pobj.i]) == "Place":
+                    return Arg(ctx.key_at[pobj.i])
         # an unnamed member acting for a body: "an ICE agent", "an officer with the FBI"
         if is_member_role(token.lemma_) or is_member_role(token.text):
             for child in token.children:
@@ -224,7 +235,7 @@ def conjuncts(token: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for child in t.children:
-            if child.dep_ == "conj" and child not in out:
+            if child.dep_ in ("conj", "appos") and child not in out:
                 out.append(child)
                 stack.append(child)
     return out
@@ -556,11 +567,19 @@ def location_relations(ctx: Context) -> None:
     places = sorted((m for m in ctx.mentions if m.label == "Place" and m.key), key=lambda m: m.start)
     by_start = {m.start: m for m in places}
     for m in places:
-        if m.end + 1 < len(doc) and doc[m.end].text == "," and (m.end + 1) in by_start:
-            outer = by_start[m.end + 1]
-            if outer.key != m.key:
-                emit(ctx, Arg(m.key), "LOCATED_IN", Arg(outer.key), doc[m.head],
-                     "pattern:place-comma-place", 0.8)
+        outer = by_start.get(m.end + 1) if m.end + 1 < len(doc) and doc[m.end].text == "," else None
+        if outer is None or outer.key == m.key or not _is_region(outer):
+            continue
+        # "Colorado, Connecticut, Delaware and ...": a list, not a place in a place
+        before = doc[m.start - 2: m.start] if m.start >= 2 else None
+        in_list = (before is not None and before[1].text == "," and before[0].i in ctx.key_at) or \
+            (outer.end + 1 < len(doc) and doc[outer.end].text in (",", "and", "or") and
+             (outer.end + 1 in by_start or doc[outer.end + 1].lower_ in ("and", "or")))
+        if _is_region(m) and ctx.entities[outer.key].name not in gz.COUNTRIES:
+            continue  # "Texas, Ohio": two states, not one inside the other
+        if not in_list:
+            emit(ctx, Arg(m.key), "LOCATED_IN", Arg(outer.key), doc[m.head],
+                 "pattern:place-comma-place", 0.8)
     for token in doc:
         if token.lemma_ in cues.LOCATION_PARTICIPLES and token.tag_ == "VBN" and token.dep_ == "acl":
             holders = resolve_args(ctx, [token.head])
@@ -579,6 +598,12 @@ def location_relations(ctx: Context) -> None:
             w = resolve_arg(ctx, pobj)
             if w and ctx.label(w.key) == "Place":
                 emit(ctx, Arg(holder), "LOCATED_IN", w, token, "pattern:x-in-place", 0.55)
+
+
+def _is_region(m: Mention) -> bool:
+    """A state, country or state abbreviation: what may follow "City, "."""
+    name = m.canonical or m.text
+    return name in gz.US_STATES or name in gz.COUNTRIES or match_key(m.text) in gz.STATE_ABBREVIATIONS
 
 
 def part_of_relations(ctx: Context) -> None:

@@ -20,6 +20,8 @@ from .ontology import gazetteer as gz
 
 LABEL_RANK = {"Official": 0, "Person": 1, "Agency": 2, "Organization": 3, "Place": 4,
               "Law": 5, "Group": 6}
+NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la",
+                  "al", "el", "bin", "ben", "ibn", "abu", "dos", "du", "st"}
 ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 
 
@@ -27,16 +29,37 @@ def _person_words(m: Mention) -> list[str]:
     return match_key(m.text).split()
 
 
-def _fix_person_typing(mentions: list[Mention]) -> None:
-    """A surname or full name that NER typed as an organisation is the person."""
+def _fix_person_typing(doc: Doc, mentions: list[Mention]) -> None:
+    """Mend the NER's person/organisation confusions: a person's surname or full name typed
+    as an organisation is the person; a "person" introduced as a company ("the company X",
+    "X Labs", "X's shareholders") is an organisation."""
+    companies = {match_key(m.text) for m in mentions
+                 if m.label == "Person" and not m.title and _company_cue(doc, m)}
+    for m in mentions:
+        if m.label == "Person" and match_key(m.text) in companies:
+            m.label = "Organization"
     people = [m for m in mentions if m.label in ("Person", "Official") and not m.nominal]
     surnames = {w[-1] for w in map(_person_words, people) if len(w) > 1}
     full = {match_key(m.text) for m in people}
     for m in mentions:
         if m.label == "Organization" and not m.canonical and not m.role:
-            key = match_key(m.text)
-            if key in full or (len(key.split()) == 1 and key in surnames):
+            words = match_key(m.text).split()
+            if " ".join(words) in full or (len(words) == 1 and words[0] in surnames) or \
+                    (1 < len(words) <= 4 and words[-1] in surnames
+                     and not set(words) & gz.AGENCY_HEAD_WORDS and m.text[:1].isupper()):
                 m.label = "Person"
+
+
+def _company_cue(doc: Doc, m: Mention) -> bool:
+    words = match_key(m.text).split()
+    if words and words[-1] in gz.CORPORATE_SUFFIXES and len(words) > 1:
+        return True
+    before = m.start - 1
+    if before >= 0 and doc[before].lower_ in gz.ORGANIZATION_NOUNS:
+        return True
+    after = doc[m.end: m.end + 2]
+    return len(after) == 2 and after[0].lower_ in ("'s", "’s") and \
+        after[1].lower_ in gz.CORPORATE_POSSESSIONS and len(words) == 1
 
 
 def _acronym_links(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
@@ -103,7 +126,7 @@ def _group_keys(groups: list[Mention]) -> None:
 
 def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity]:
     """Give every mention an entity key and return the article's entities by key."""
-    _fix_person_typing(mentions)
+    _fix_person_typing(doc, mentions)
     acronyms = _acronym_links(doc, mentions)
 
     people = [m for m in mentions if m.label in ("Person", "Official") and not m.nominal]
@@ -126,13 +149,16 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
     def person_key(m: Mention) -> str:
         words = _person_words(m)
         joined = " ".join(words)
-        if len(words) > 1:
+        # the one longer full name this form ends: "Trump" -> "Donald Trump",
+        # "de Blasio" -> "Bill de Blasio"
+        longer = {canonical_full[k] for k, w in full_names.items()
+                  if len(w) > len(words) and w[-len(words):] == words}
+        if len(words) > 1 and not (words[0] in NAME_PARTICLES and len(longer) == 1):
             return "person:" + canonical_full.get(joined, joined)
-        matches = {canonical_full[k] for k, w in full_names.items() if w[-1] == joined}
-        if len(matches) != 1:
-            matches = matches or {canonical_full[k] for k, w in full_names.items() if w[0] == joined}
-        if len(matches) == 1:
-            return "person:" + matches.pop()
+        if not longer and len(words) == 1:
+            longer = {canonical_full[k] for k, w in full_names.items() if w[0] == joined}
+        if len(longer) == 1:
+            return "person:" + longer.pop()
         return "person:" + joined
 
     for m in mentions:

@@ -160,9 +160,12 @@ AGENCY_HEAD_WORDS = {
 }
 #: Of those, the ones that also head private bodies and so need a governmental word too.
 WEAK_AGENCY_HEADS = {
-    "agency", "office", "council", "service", "services", "board", "committee",
+    "office", "council", "service", "services", "board", "committee",
     "commission", "authority", "administration", "assembly", "department",
 }
+#: Words before "Agency"/"Service" that make a private business of it.
+PRIVATE_AGENCY_MARKERS = {"news", "talent", "advertising", "artists", "travel", "model",
+                          "models", "marketing", "creative", "press", "literary", "staffing"}
 #: Words that mark a phrase headed by a weak head as governmental.
 GOVERNMENT_MARKERS = {
     "federal", "state", "national", "county", "city", "municipal", "public", "police",
@@ -215,6 +218,8 @@ OFFICIAL_TITLES = {
     "national security advisor", "director", "deputy director", "administrator",
     "chairman", "chairwoman", "chair", "head", "chief", "spokesman",
     "spokeswoman", "spokesperson", "czar", "tsar", "border czar", "mp", "mep",
+    "gov", "lt gov", "atty gen", "gen", "lt gen", "maj gen", "brig gen", "adm", "col",
+    "supt", "amb", "pres", "cmdr", "gov elect", "sen elect",
     "state representative", "delegate", "first minister", "taoiseach",
     "secretary of defense", "secretary of homeland security", "defense secretary",
     "homeland security secretary", "health secretary", "treasury secretary",
@@ -277,6 +282,49 @@ US_STATES = {
     "District of Columbia",
 }
 
+COUNTRIES = set("""
+Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan
+Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Botswana
+Brazil Brunei Bulgaria Burundi Cambodia Cameroon Canada Chad Chile China Colombia Comoros
+Congo Croatia Cuba Cyprus Czechia Denmark Djibouti Dominica Ecuador Egypt Eritrea Estonia
+Eswatini Ethiopia Fiji Finland France Gabon Gambia Georgia Germany Ghana Greece Grenada
+Guatemala Guinea Guyana Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland
+Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Kosovo Kuwait Kyrgyzstan Laos
+Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg Madagascar Malawi
+Malaysia Maldives Mali Malta Mauritania Mauritius Mexico Micronesia Moldova Monaco Mongolia
+Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal Netherlands Nicaragua Niger
+Nigeria Norway Oman Pakistan Palau Palestine Panama Paraguay Peru Philippines Poland
+Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia Seychelles Singapore Slovakia
+Slovenia Somalia Spain Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan Tanzania
+Thailand Togo Tonga Tunisia Turkey Turkmenistan Tuvalu Uganda Ukraine Uruguay Uzbekistan
+Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe
+""".split()) | {
+    "United States", "United Kingdom", "United Arab Emirates", "Saudi Arabia", "South Africa",
+    "South Korea", "North Korea", "New Zealand", "Sri Lanka", "Costa Rica", "El Salvador",
+    "Dominican Republic", "Czech Republic", "Central African Republic", "South Sudan",
+    "Ivory Coast", "Cote d'Ivoire", "Burkina Faso", "Sierra Leone", "Papua New Guinea",
+    "Bosnia and Herzegovina", "North Macedonia", "Equatorial Guinea", "Guinea-Bissau",
+    "Cape Verde", "East Timor", "Trinidad and Tobago", "Hong Kong", "Puerto Rico",
+    "Democratic Republic of the Congo", "Vatican City", "Marshall Islands", "Solomon Islands",
+    "England", "Scotland", "Wales", "Northern Ireland", "Gaza", "West Bank",
+}
+
+#: US state abbreviations used in datelines and party tags ("Newton, Mass.", "D-Calif.").
+STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
+    "cal": "California", "colo": "Colorado", "conn": "Connecticut", "del": "Delaware",
+    "fla": "Florida", "ga": "Georgia", "ill": "Illinois", "ind": "Indiana", "kan": "Kansas",
+    "kans": "Kansas", "ky": "Kentucky", "la": "Louisiana", "md": "Maryland",
+    "mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi",
+    "mo": "Missouri", "mont": "Montana", "neb": "Nebraska", "nev": "Nevada",
+    "n h": "New Hampshire", "n j": "New Jersey", "n m": "New Mexico", "n y": "New York",
+    "n c": "North Carolina", "n d": "North Dakota", "okla": "Oklahoma", "ore": "Oregon",
+    "pa": "Pennsylvania", "r i": "Rhode Island", "s c": "South Carolina",
+    "s d": "South Dakota", "tenn": "Tennessee", "tex": "Texas", "vt": "Vermont",
+    "va": "Virginia", "wash": "Washington", "w va": "West Virginia", "wis": "Wisconsin",
+    "wyo": "Wyoming", "d c": "Washington",
+}
+
 #: Place aliases -> canonical name.
 PLACE_ALIASES = {
     "us": "United States", "u s": "United States", "usa": "United States",
@@ -319,7 +367,7 @@ LAW_HEAD_WORDS = {
 # --------------------------------------------------------------------------------------
 GROUP_NOUNS = {
     "protesters", "protestors", "demonstrators", "rioters", "marchers", "residents",
-    "agents", "officers", "troops", "soldiers", "servicemembers", "marines", "guardsmen",
+    "agents", "officers", "troops", "troopers", "soldiers", "servicemembers", "marines", "guardsmen",
     "police", "policemen", "deputies", "migrants", "immigrants", "refugees",
     "asylum seekers", "detainees", "deportees", "prisoners", "inmates", "officials",
     "lawmakers", "legislators", "senators", "congressmen", "prosecutors",
@@ -365,3 +413,28 @@ BOILERPLATE_LINE_PATTERNS = [
     r"^\s*this article (was|is|has been)\b.*\b(published|updated|corrected)\b",
     r"^\s*(listen|watch) (to|now)\b", r"^\s*topics?\s*:",
 ]
+
+# --------------------------------------------------------------------------------------
+# Companies: cues that a name the NER took for a person is a company.
+# --------------------------------------------------------------------------------------
+CORPORATE_SUFFIXES = {
+    "inc", "corp", "corporation", "co", "llc", "ltd", "plc", "gmbh", "ag", "sa", "labs",
+    "group", "holdings", "technologies", "technology", "systems", "airlines", "airways",
+    "bank", "partners", "capital", "media", "news", "motors", "pharmaceuticals", "pharma",
+    "energy", "foods", "brands", "industries", "enterprises", "solutions", "ventures",
+    "networks", "communications", "entertainment", "studios", "insurance", "financial",
+}
+#: Nouns that introduce a company's name: "the company X", "blood-testing startup X".
+ORGANIZATION_NOUNS = {
+    "company", "firm", "startup", "start-up", "maker", "giant", "retailer", "bank", "airline",
+    "carrier", "manufacturer", "developer", "publisher", "network", "outlet", "newspaper",
+    "broadcaster", "conglomerate", "automaker", "chipmaker", "insurer", "lender", "brand",
+    "nonprofit", "charity", "group", "organization", "organisation", "union", "party",
+    "subsidiary", "utility", "operator", "contractor", "supplier", "distributor",
+}
+#: Nouns a company owns: "X's founder", "X's shareholders".
+CORPORATE_POSSESSIONS = {
+    "founder", "founders", "ceo", "shareholders", "investors", "board", "employees", "staff",
+    "stock", "shares", "headquarters", "products", "technology", "executives", "chairman",
+    "subsidiary", "customers", "revenue", "profits", "valuation", "devices", "lab", "labs",
+}
