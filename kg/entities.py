@@ -319,6 +319,7 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
             continue
         title = None
         juris_token = -1
+        demonym = ""
         found = _title_before(doc, m.start)
         if found:
             title_start, title = found
@@ -327,6 +328,8 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
                 juris_token = j
             elif m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and (m.end + 1) in mention_at:
                 juris_token = m.end + 1  # "Governor Maura Healey of Massachusetts"
+            elif j >= 0 and doc[j].lower_ in gz.DEMONYMS:
+                demonym = gz.DEMONYMS[doc[j].lower_]  # "French President X": France
         else:
             appos = _appositive_title(doc, doc[m.head], mention_at)
             if appos:
@@ -347,6 +350,8 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
         if juris is not None:
             m.jurisdiction = juris.text
             m.jurisdiction_token = juris_token
+        elif demonym:
+            m.jurisdiction = demonym
 
 
 def _clean_title(title: str) -> str:
@@ -407,8 +412,9 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
         name_head = token.text
     name = " ".join(words + [name_head if lower != "asylum seekers" else "asylum seekers"])
     start = kept[0].i if kept else (token.i - 1 if lower == "asylum seekers" else token.i)
+    surface = doc[start:token.i + 1].text if name_head != lower and not kept else ""
     return Mention(start, token.i + 1, doc[start].idx, token.idx + len(token), name, "Group",
-                   head=token.i, weak=lower in gz.WEAK_GROUP_NOUNS)
+                   head=token.i, weak=lower in gz.WEAK_GROUP_NOUNS, canonical=surface)
 
 
 # ---------------------------------------------------------------------- nominal titles
@@ -436,16 +442,20 @@ def _nominal_title_mentions(doc: Doc, mention_at: dict[int, int],
         if k >= 0 and k in mention_at and mentions[mention_at[k]].label in ("Place", "Agency"):
             juris = k
             k = mentions[mention_at[k]].start - 1
+        demonym = ""
+        if juris < 0 and k >= 0 and doc[k].lower_ in gz.DEMONYMS:
+            demonym = gz.DEMONYMS[doc[k].lower_]
+            k -= 1
         k = _skip_modifiers_left(doc, k) if k >= 0 and doc[k].lower_ in gz.TITLE_MODIFIERS and doc[k].lower_ != "the" else k
         if k < 0 or doc[k].lower_ != "the":
             continue
         title = doc[best:token.i + 1].text
-        start = juris if juris >= 0 else best
+        start = juris if juris >= 0 else (best - 1 if demonym else best)
         if juris >= 0:
             start = mentions[mention_at[juris]].start
         found.append(Mention(start, token.i + 1, doc[start].idx, token.idx + len(token),
                              doc[start:token.i + 1].text, "Official", title=_clean_title(title),
-                             jurisdiction=mentions[mention_at[juris]].text if juris >= 0 else "",
+                             jurisdiction=mentions[mention_at[juris]].text if juris >= 0 else demonym,
                              jurisdiction_token=juris,
                              head=token.i, nominal=True))
     return found

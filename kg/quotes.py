@@ -66,7 +66,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     for match in QUOTE_PATTERN.finditer(text):
         group = 1 if match.group(1) is not None else 2
         qstart, qend = match.start(group), match.end(group)
-        body = match.group(group).strip()
+        body = match.group(group).strip().rstrip(",;: ")
         if len(body.split()) < MIN_QUOTE_WORDS:
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -20,6 +20,7 @@ from .ontology import category_of
 from .ontology import cues
 from .ontology import gazetteer as gz
 from .entities import is_member_role
+from .resolve import jurisdiction_key
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "obj", "dative"}
@@ -549,9 +550,9 @@ def office_relations(ctx: Context) -> None:
     """HOLDS_OFFICE from titles: 'Minnesota Governor Tim Walz' -> Walz -> Minnesota."""
     seen = set()
     for m in ctx.mentions:
-        if m.label != "Official" or not m.title or m.jurisdiction_token < 0 or not m.key:
+        if m.label != "Official" or not m.title or not m.key or m.nominal:
             continue
-        juris = ctx.key_at.get(m.jurisdiction_token)
+        juris = jurisdiction_key(m, ctx.key_at)
         if not juris or juris == m.key or (m.key, juris) in seen:
             continue
         if ctx.label(juris) not in ("Place", "Agency", "Organization"):

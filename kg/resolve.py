@@ -209,6 +209,16 @@ def token_keys(mentions: list[Mention]) -> dict[int, str]:
     return keys
 
 
+def jurisdiction_key(m: Mention, keys_at: dict[int, str]) -> Optional[str]:
+    """The entity key of a title's jurisdiction: the mention it names, or the country of a
+    nationality adjective ("French President" -> place:france)."""
+    if m.jurisdiction_token >= 0:
+        return keys_at.get(m.jurisdiction_token)
+    if m.jurisdiction:
+        return "place:" + match_key(m.jurisdiction)
+    return None
+
+
 def _resolve_nominal_titles(mentions: list[Mention]) -> None:
     """'the US President' -> the named official with that title (and jurisdiction)."""
     keys_at = token_keys([m for m in mentions if not m.nominal])
@@ -218,9 +228,9 @@ def _resolve_nominal_titles(mentions: list[Mention]) -> None:
             continue
         title = match_key(m.title)
         cands = [o for o in officials if match_key(o.title) == title]
-        juris = keys_at.get(m.jurisdiction_token)
+        juris = jurisdiction_key(m, keys_at)
         if juris:
-            cands = [o for o in cands if keys_at.get(o.jurisdiction_token) in (None, juris)]
+            cands = [o for o in cands if jurisdiction_key(o, keys_at) in (None, juris)]
         keys = {o.key for o in cands}
         if len(keys) == 1:
             m.key = keys.pop()
@@ -236,6 +246,9 @@ def _choose_name(label: str, forms: Counter, canonical: Optional[str]) -> str:
         return max(forms, key=lambda f: (len(f.split()), len(f), forms[f], f))
     if label == "Place" and canonical:
         return canonical
+    if label in ("Agency", "Organization") and canonical:
+        forms = Counter(forms)
+        forms.setdefault(canonical, 0)
     if label == "Group":
         return max(forms, key=lambda f: (forms[f], len(f), f))
     return max(forms, key=lambda f: (len(f), forms[f], f))

@@ -325,6 +325,34 @@ STATE_ABBREVIATIONS = {
     "wyo": "Wyoming", "d c": "Washington",
 }
 
+#: Nationality adjectives -> country ("French President" holds office in France).
+DEMONYMS = {
+    "american": "United States", "u.s.": "United States", "british": "United Kingdom",
+    "french": "France", "german": "Germany", "italian": "Italy", "spanish": "Spain",
+    "russian": "Russia", "chinese": "China", "japanese": "Japan", "indian": "India",
+    "israeli": "Israel", "palestinian": "Palestine", "iranian": "Iran", "iraqi": "Iraq",
+    "syrian": "Syria", "turkish": "Turkey", "egyptian": "Egypt", "saudi": "Saudi Arabia",
+    "ukrainian": "Ukraine", "polish": "Poland", "canadian": "Canada", "mexican": "Mexico",
+    "brazilian": "Brazil", "argentine": "Argentina", "venezuelan": "Venezuela",
+    "colombian": "Colombia", "peruvian": "Peru", "chilean": "Chile", "cuban": "Cuba",
+    "australian": "Australia", "south korean": "South Korea", "north korean": "North Korea",
+    "korean": "South Korea", "taiwanese": "Taiwan", "pakistani": "Pakistan",
+    "afghan": "Afghanistan", "nigerian": "Nigeria", "kenyan": "Kenya",
+    "south african": "South Africa", "ethiopian": "Ethiopia", "sudanese": "Sudan",
+    "malian": "Mali", "nigerien": "Niger", "libyan": "Libya", "lebanese": "Lebanon",
+    "jordanian": "Jordan", "qatari": "Qatar", "emirati": "United Arab Emirates",
+    "greek": "Greece", "dutch": "Netherlands", "belgian": "Belgium", "swiss": "Switzerland",
+    "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland",
+    "irish": "Ireland", "portuguese": "Portugal", "austrian": "Austria",
+    "hungarian": "Hungary", "romanian": "Romania", "serbian": "Serbia", "czech": "Czech Republic",
+    "belarusian": "Belarus", "georgian": "Georgia", "armenian": "Armenia",
+    "vietnamese": "Vietnam", "thai": "Thailand", "filipino": "Philippines",
+    "indonesian": "Indonesia", "malaysian": "Malaysia", "haitian": "Haiti",
+    "salvadoran": "El Salvador", "guatemalan": "Guatemala", "honduran": "Honduras",
+    "nicaraguan": "Nicaragua", "bolivian": "Bolivia", "ecuadorian": "Ecuador",
+    "scottish": "Scotland", "welsh": "Wales", "english": "England",
+}
+
 #: Place aliases -> canonical name.
 PLACE_ALIASES = {
     "us": "United States", "u s": "United States", "usa": "United States",

@@ -1,0 +1,118 @@
+"""Entity typing and within-article resolution, each rule on sentences written for it."""
+from __future__ import annotations
+
+from conftest import names_of
+
+
+def by_name(part):
+    return {e.name: e for e in part.entities.values()}
+
+
+def test_title_in_front_makes_an_official_with_title(extract):
+    ents = by_name(extract("Ohio Attorney General Dave Yost filed a motion on Monday."))
+    assert ents["Dave Yost"].label == "Official" and ents["Dave Yost"].title == "Attorney General"
+    assert ents["Ohio"].label == "Place"
+
+
+def test_abbreviated_titles_and_party_tags(extract):
+    ents = by_name(extract("Texas Gov. Greg Abbott and Sen. Ted Cruz, R-Texas, spoke on Friday."))
+    assert ents["Greg Abbott"].label == "Official"
+    assert ents["Ted Cruz"].label == "Official"
+
+
+def test_appositive_title(extract):
+    ents = by_name(extract("Pam Rivers, the attorney general of Oregon, said the state would appeal."))
+    assert ents["Pam Rivers"].label == "Official"
+
+
+def test_private_and_unqualified_titles_stay_person(extract):
+    ents = by_name(extract("Boeing CEO Dave Calhoun met CDC Director Rochelle Walensky in Seattle."))
+    assert ents["Dave Calhoun"].label == "Person"
+    assert ents["Rochelle Walensky"].label == "Official"
+    assert ents["Boeing"].label == "Organization"
+    assert ents["Centers for Disease Control and Prevention"].label == "Agency"
+
+
+def test_honorifics_possessives_and_surnames_resolve_to_one_person(extract):
+    part = extract("Senator Maria Cantwell spoke first. Ms Cantwell's aides said Cantwell would "
+                   "return. Mr de Leon and Kevin de Leon are the same man here.")
+    ents = by_name(part)
+    assert ents["Maria Cantwell"].aliases >= {"Maria Cantwell", "Cantwell"}
+    assert sum(1 for e in part.entities.values() if "Cantwell" in e.name) == 1
+    assert sum(1 for e in part.entities.values() if "de Leon" in e.name) == 1
+
+
+def test_nominal_title_refers_to_the_named_official(extract):
+    part = extract("French President Emmanuel Macron met reporters. \"We will not back down,\" "
+                   "the French President said.")
+    macron = by_name(part)["Emmanuel Macron"]
+    assert "French President" in macron.aliases
+    assert [part.entities[q.speaker].name for q in part.quotes] == ["Emmanuel Macron"]
+
+
+def test_agency_gazetteer_acronyms_and_country_prefix(extract):
+    part = extract("The US Justice Department and the Department of Justice are one body. "
+                   "Federal Bureau of Investigation agents and the FBI director spoke.")
+    names = sorted(e.name for e in part.entities.values() if e.label == "Agency")
+    assert len(names) == 2
+    assert any(n in ("US Justice Department", "Department of Justice") for n in names)
+    assert "Federal Bureau of Investigation" in names
+
+
+def test_acronym_defined_in_text_is_the_same_body(extract):
+    part = extract("The Northern Water Authority (NWA) raised prices. NWA officials defended it.")
+    bodies = [e for e in part.entities.values() if e.label in ("Agency", "Organization")]
+    assert len(bodies) == 1 and "NWA" in bodies[0].aliases
+
+
+def test_agency_by_pattern_and_company_by_cue(extract):
+    ents = by_name(extract("The Springfield Police Department questioned the company Vortex Labs. "
+                           "Vortex Labs said its founder would cooperate."))
+    assert ents["Springfield Police Department"].label == "Agency"
+    assert ents["Vortex Labs"].label == "Organization"
+
+
+def test_national_bodies(extract):
+    ents = by_name(extract("Hong Kong police and the Israeli government issued statements."))
+    assert ents["Hong Kong police"].label == "Agency"
+    assert ents["Israeli government"].label == "Agency"
+
+
+def test_laws_and_places(extract):
+    ents = by_name(extract("The governor invoked the Emergency Powers Act in Portland, Oregon."))
+    assert ents["Emergency Powers Act"].label == "Law"
+    assert ents["Portland"].label == "Place" and ents["Oregon"].label == "Place"
+
+
+def test_groups_are_normalised_and_merged(extract):
+    part = extract("Thousands of federal agents arrived. The agents met hundreds of protesters, "
+                   "and demonstrators chanted. Residents protesting the raids were angry.")
+    groups = {e.name: e for e in part.entities.values() if e.label == "Group"}
+    assert "federal agents" in groups and "agents" in groups["federal agents"].aliases
+    protesters = [e for e in groups.values() if e.name == "protesters"]
+    assert len(protesters) == 1
+    assert {"demonstrators", "residents protesting"} <= protesters[0].aliases
+
+
+def test_groups_with_different_nationalities_stay_apart(extract):
+    part = extract("Chinese officials and US officials met in Geneva.")
+    groups = sorted(e.name for e in part.entities.values() if e.label == "Group")
+    assert groups == ["Chinese officials", "US officials"]
+
+
+def test_vague_groups_only_when_a_relation_needs_them(extract):
+    assert not [e for e in extract("Voters were unhappy about prices.").entities.values()
+                if e.label == "Group"]
+
+
+def test_member_of_a_body_is_the_body_not_a_group(extract):
+    part = extract("Two ICE officers questioned a man in Denver.")
+    assert [e.name for e in part.entities.values() if e.label == "Group"] == []
+    assert "Immigration and Customs Enforcement" in names_of(part).values()
+
+
+def test_boilerplate_makes_no_entities(extract):
+    text = ("Sign up now: Get XT's newsletters delivered to your inbox\n\nPHOTO: REUTERS\n\n"
+            "Follow topic:\n\nThe mayor of Boston spoke on Monday.\n\nSee more on")
+    names = set(names_of(extract(text)).values())
+    assert names == {"Boston"}
