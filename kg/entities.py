@@ -171,11 +171,9 @@ def _national_bodies(doc: Doc, mention_at: dict[int, int], mentions: list[Mentio
             continue
         mods = []
         i = token.i - 1
-        while i >= 0 and doc[i].head.i == token.i or (i >= 0 and i in mention_at and
-                                                       mentions[mention_at[i]].end == token.i):
-            t = doc[i]
-            place = (i in mention_at and mentions[mention_at[i]].label == "Place")
-            if not (place or t.ent_type_ in ("NORP", "GPE")):
+        while i >= 0:
+            place = i in mention_at and mentions[mention_at[i]].label == "Place"
+            if not (place or doc[i].ent_type_ in ("NORP", "GPE")):
                 break
             mods.insert(0, i)
             i -= 1

@@ -284,7 +284,8 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
             # "X said that ..., calling Y Z": the speaker does the calling
             return subjects_of(head.head, depth + 1)
         if verb.dep_ == "xcomp" and head.lemma_ in cues.OBJECT_CONTROL_VERBS:
-            objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+            # "ordered troops to deploy"; passive "troops were told to deploy"
+            objs = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
             if objs:
                 return objs
         if verb.dep_ == "advcl" and is_passive(head) and verb.tag_ == "VBG":
@@ -314,7 +315,14 @@ def objects_of(verb: Token) -> list[Token]:
         if not objs and verb.dep_ == "acl":
             objs = [verb.head]
         return objs
-    return [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if not objs:
+        # "shot and killed X": coordinated verbs share the object of the last one
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            objs = [c for c in conj.children if c.dep_ in OBJECT_DEPS]
+            if objs:
+                break
+    return objs
 
 
 def prep_objects(token: Token, preps: set[str]) -> list[Token]:

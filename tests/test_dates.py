@@ -1,0 +1,27 @@
+"""Date resolution against the article date."""
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import resolve_date
+
+
+@pytest.mark.parametrize("expression, expected", [
+    ("Jan 7", "2026-01-07"),
+    ("on Jan. 7", "2026-01-07"),
+    ("January 7, 2025", "2025-01-07"),
+    ("Dec. 30", "2025-12-30"),            # the past, not next December
+    ("Sunday", "2026-01-18"),             # 2026-01-21 is a Wednesday
+    ("last week", "2026-01-14"),
+    ("yesterday", "2026-01-20"),
+    ("December", "2025-12"),
+    ("2019", "2019"),
+    ("recent days", None),
+    ("first-year", None),
+])
+def test_resolve(expression, expected):
+    assert resolve_date(expression, "2026-01-21") == expected
+
+
+def test_absolute_dates_need_no_article_date():
+    assert resolve_date("March 3, 2021", None) == "2021-03-03"

@@ -1,0 +1,39 @@
+"""Quotes: attribution to speakers in the usual news shapes."""
+from __future__ import annotations
+
+
+def said(part):
+    return [(part.entities[q.speaker].name, q.text) for q in part.quotes]
+
+
+def test_quote_then_said_speaker(extract):
+    part = extract('"We will appeal this ruling today," Governor Ann Lee said on Monday.',
+                   date="2026-03-10")
+    assert said(part) == [("Ann Lee", "We will appeal this ruling today")]
+    assert part.quotes[0].date == "2026-03-09"
+
+
+def test_speaker_said_then_quote_with_curly_marks(extract):
+    part = extract("Mayor Tom Park said: “The city is safe and the streets are open.”")
+    assert said(part) == [("Tom Park", "The city is safe and the streets are open.")]
+
+
+def test_said_speaker_inversion_and_continuation(extract):
+    text = ('"Nobody is above the law," said Attorney General Lisa Ward. "Not a senator, not a '
+            'governor, not anyone."\n\n"We will keep going until the end," she added.')
+    assert [s for s, _ in said(extract(text))] == ["Lisa Ward"] * 3
+
+
+def test_nominal_speaker_and_embedded_partial_quote(extract):
+    text = ("Canadian Prime Minister Mark Carney met reporters. He urged the Canadian Senate to "
+            '"pass the bill without more delay". "It is a good day for workers," the Canadian '
+            "Prime Minister said.")
+    assert [s for s, _ in said(extract(text))] == ["Mark Carney", "Mark Carney"]
+
+
+def test_scare_quotes_are_not_quotes(extract):
+    assert extract('The senator called the plan a "disaster" on Monday.').quotes == []
+
+
+def test_unattributed_quote_is_dropped(extract):
+    assert extract('"This cannot go on much longer at all," read a sign at the rally.').quotes == []

@@ -1,0 +1,120 @@
+"""Relations: each construction on sentences written for it."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    # active and passive voice
+    ("The FBI arrested John Smith in Denver on Monday.",
+     {("Federal Bureau of Investigation", "ARRESTED", "John Smith")}),
+    ("Jane Doe was arrested by the Houston Police Department on Tuesday.",
+     {("Houston Police Department", "ARRESTED", "Jane Doe")}),
+    ("The House Oversight Committee subpoenaed Hunter Biden, James Comer said.",
+     {("House Oversight Committee", "SUBPOENAED", "Hunter Biden")}),
+    ("Protesters who blocked the highway were detained by state troopers.",
+     {("state troopers", "ARRESTED", "protesters")}),
+    # coordination on either side, appositions
+    ("The Securities and Exchange Commission sued Acme Corp and its chief executive, Robert Lang.",
+     {("Securities and Exchange Commission", "SUED", "Acme Corp"),
+      ("Securities and Exchange Commission", "SUED", "Robert Lang")}),
+    ("Governor Gavin Newsom and Attorney General Rob Bonta accused the Pentagon of overreach.",
+     {("Gavin Newsom", "ACCUSED", "Department of Defense"),
+      ("Rob Bonta", "ACCUSED", "Department of Defense")}),
+    ("The attorney general, Merrick Garland, indicted three men, Tom Reed, Sam Fox and Lee Park.",
+     {("Merrick Garland", "CHARGED", "Tom Reed"), ("Merrick Garland", "CHARGED", "Sam Fox"),
+      ("Merrick Garland", "CHARGED", "Lee Park")}),
+    ("Prosecutors said Officer Derek Lane shot and killed Omar Said last Friday.",
+     {("Derek Lane", "SHOT", "Omar Said"), ("Derek Lane", "KILLED", "Omar Said")}),
+    # nominal constructions and light verbs
+    ("The Justice Department opened an investigation into the Minneapolis Police Department.",
+     {("Department of Justice", "INVESTIGATED", "Minneapolis Police Department")}),
+    ("Ohio Attorney General Dave Yost filed a lawsuit against the city of Columbus.",
+     {("Dave Yost", "SUED", "Columbus"), ("Dave Yost", "HOLDS_OFFICE", "Ohio")}),
+    ("Senator Rand Paul called the Homeland Security Department investigation of him "
+     "\"a political witch hunt\".",
+     {("Rand Paul", "CRITICIZED", "Department of Homeland Security"),
+      ("Department of Homeland Security", "INVESTIGATED", "Rand Paul")}),
+    # control: the ordered force deploys; relative clauses
+    ("The Army ordered 700 Marines based in California to prepare to deploy to Los Angeles.",
+     {("Army", "ORDERED", "Marines"), ("Marines", "DEPLOYED_TO", "Los Angeles"),
+      ("Marines", "LOCATED_IN", "California")}),
+    ("Lawmakers who criticized the Federal Reserve were ignored.",
+     {("lawmakers", "CRITICIZED", "Federal Reserve")}),
+    ("Sheriff Joe Lombardo threatened to arrest the protesters.",
+     {("Joe Lombardo", "THREATENED", "protesters")}),
+    # deployment
+    ("President Joe Biden sent 3,000 troops to Poland.",
+     {("Joe Biden", "DEPLOYED", "troops"), ("troops", "DEPLOYED_TO", "Poland")}),
+    ("Governor Greg Abbott deployed the Texas National Guard to the border.",
+     {("Greg Abbott", "DEPLOYED", "Texas National Guard")}),
+    ("Hundreds of National Guard soldiers have been sent to Chicago since October.",
+     {("National Guard", "DEPLOYED_TO", "Chicago")}),
+    # protests, criticism, blame
+    ("Demonstrators protested against the Israeli government outside the embassy.",
+     {("protesters", "PROTESTED", "Israeli government")}),
+    ("UN Secretary-General Antonio Guterres blamed Hamas for the attack.",
+     {("Antonio Guterres", "ACCUSED", "Hamas"), ("Antonio Guterres", "HOLDS_OFFICE", "United Nations")}),
+    # locations and membership
+    ("The flight left Portland, Oregon, for Paris, France, on Monday.",
+     {("Portland", "LOCATED_IN", "Oregon"), ("Paris", "LOCATED_IN", "France")}),
+    ("The Drug Enforcement Administration, part of the Justice Department, made arrests.",
+     {("Drug Enforcement Administration", "PART_OF", "Department of Justice")}),
+])
+def test_construction(extract, text, expected):
+    found = triples(extract(text))
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Colorado, Connecticut, Delaware and Hawaii joined the suit.",  # a list, not nesting
+    "An FBI agent shot a suspect in Chicago.",                     # the victim is unnamed
+    "The ministry said it may sue the company.",                   # conditional, unnamed
+    "Mr Hale said he would never arrest Ms Vance.",                # conditional
+])
+def test_no_relation(extract, text):
+    found = {t for t in triples(extract(text)) if t[1] != "HOLDS_OFFICE"}
+    assert found == set(), found
+
+
+def test_unnamed_member_is_attributed_to_the_body_with_role_and_date(extract):
+    part = extract("A Border Patrol agent fatally shot Maria Lopez near El Paso, Texas, on Jan. 5.",
+                   date="2026-01-21")
+    rels = {r.type: r for r in part.relations if r.type in ("SHOT", "KILLED")}
+    assert set(rels) == {"SHOT", "KILLED"}
+    shot = rels["SHOT"]
+    assert part.entities[shot.source].name == "Border Patrol"
+    assert shot.agent_role == "agent" and shot.date == "2026-01-05"
+    assert shot.category == "ASSAULT" and shot.extractor.startswith("verb:shoot")
+
+
+def test_negation_and_hypothetical_flags(extract):
+    neg = extract("The FBI did not arrest Tom Hale.").relations
+    assert [(r.type, r.negated) for r in neg] == [("ARRESTED", True)]
+    hyp = [r for r in extract("The Army ordered 700 Marines to prepare to deploy to Los Angeles.").relations
+           if r.type == "DEPLOYED_TO"]
+    assert hyp and hyp[0].hypothetical and not hyp[0].negated
+
+
+def test_evidence_offsets_point_at_the_sentence(extract):
+    text = "Nothing happened on Sunday.\n\nThe FBI arrested John Smith in Denver on Monday."
+    part = extract(text)
+    rel = next(r for r in part.relations if r.type == "ARRESTED")
+    assert text[rel.char_start:rel.char_end] == rel.evidence
+    assert rel.evidence == "The FBI arrested John Smith in Denver on Monday."
+    assert rel.article == "t" and 0 < rel.confidence <= 1
+
+
+def test_nominal_without_agent_takes_the_earlier_issuer(extract):
+    part = extract("The Senate Ethics Committee subpoenaed Senator Ray Cole on Monday. The subpoenas "
+                   "that went to Senator Amy Grant and Senator Bo Lutz came later.")
+    assert {("Senate Ethics Committee", "SUBPOENAED", "Amy Grant"),
+            ("Senate Ethics Committee", "SUBPOENAED", "Bo Lutz")} <= triples(part)
+
+
+def test_the_state_is_the_state_the_article_is_about(extract):
+    part = extract("Protests spread across Ohio. Ohio officials met. Troops based in Kentucky "
+                   "were told to deploy to the state.")
+    assert ("troops", "DEPLOYED_TO", "Ohio") in triples(part)
