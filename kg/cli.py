@@ -30,6 +30,20 @@ def user_errors(func):
     return wrapper
 
 
+def neo4j_options(func):
+    """--uri/--user/--password/--database, also from NEO4J_* environment variables."""
+    for option in reversed([
+        click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687", show_default=True,
+                     help="Bolt URI (env NEO4J_URI)."),
+        click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True,
+                     help="User (env NEO4J_USERNAME)."),
+        click.option("--password", envvar="NEO4J_PASSWORD", default="", help="Password (env NEO4J_PASSWORD)."),
+        click.option("--database", envvar="NEO4J_DATABASE", default=None, help="Database (env NEO4J_DATABASE)."),
+    ]):
+        func = option(func)
+    return func
+
+
 def _check_date(value):
     import re
     if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -53,10 +67,7 @@ def main():
               help="Processes for parsing.")
 @click.option("--strict", is_flag=True, help="Any unreadable input is fatal.")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Also load the graph into Neo4j.")
-@click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687", show_default=True)
-@click.option("--user", envvar="NEO4J_USERNAME", default="neo4j", show_default=True)
-@click.option("--password", envvar="NEO4J_PASSWORD", default="")
-@click.option("--database", envvar="NEO4J_DATABASE", default=None)
+@neo4j_options
 @user_errors
 def build(inputs, out_dir, default_date, model, jobs, strict, to_neo4j, uri, user, password, database):
     """Read articles, extract entities and relations, write every export to OUT."""
@@ -99,6 +110,72 @@ def _print_summary(result, out_dir) -> None:
     exports = sum(result.export_seconds.values())
     click.echo(f"seconds:   {result.seconds:.2f} (exports {exports:.2f})")
     click.echo(f"wrote:     {', '.join(str(Path(out_dir) / n) for n in result.export_seconds)}")
+
+
+@main.command()
+@click.argument("source")
+@neo4j_options
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 100000))
+@click.option("--model", help="spaCy model, when SOURCE is articles rather than a built folder.")
+@user_errors
+def load(source, uri, user, password, database, batch_size, model):
+    """Load a built folder (or articles, built on the fly) into Neo4j; idempotent."""
+    from .loader import load_graph
+
+    graph = _graph_from(source, model)
+    report = load_graph(graph, uri=uri, user=user, password=password, database=database,
+                        batch_size=batch_size)
+    click.echo(report.summary())
+
+
+def _graph_from(source: str, model):
+    from .errors import InputError as _InputError
+    from .exporters import read_jsonl
+
+    path = Path(source)
+    if path.is_dir() and (path / "graph.jsonl").exists():
+        return read_jsonl(path / "graph.jsonl")
+    if path.name == "graph.jsonl" and path.exists():
+        return read_jsonl(path)
+    if path.is_dir() and not any(path.iterdir()):
+        raise _InputError("E102", where=source)
+    from .pipeline import build_graph
+
+    problems = []
+    try:
+        return build_graph([source], model=model, problems=problems).graph
+    finally:
+        for problem in problems:
+            click.echo(f"kg: skipped {problem}", err=True)
+
+
+@main.command()
+@click.argument("cypher", required=False)
+@click.option("-f", "--file", "cypher_file", type=click.Path(exists=True, dir_okay=False),
+              help="Read the query from a .cypher file.")
+@click.option("--param", "params", multiple=True, help="Query parameter key=value (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Rows as JSON.")
+@neo4j_options
+@user_errors
+def query(cypher, cypher_file, params, as_json, uri, user, password, database):
+    """Run a Cypher query against Neo4j and print the rows."""
+    from .errors import InputError as _InputError
+    from .loader import connect
+    from .query import format_table, parse_params, run_query
+
+    if bool(cypher) == bool(cypher_file):
+        raise _InputError("E206")
+    text = cypher or Path(cypher_file).read_text(encoding="utf-8")
+    values = parse_params(params)
+    driver = connect(uri, user, password)
+    try:
+        columns, rows = run_query(driver, text, values, database)
+    finally:
+        driver.close()
+    if as_json:
+        click.echo(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(columns, rows))
 
 
 @main.command(name="eval")

@@ -33,6 +33,7 @@ class Errors:
     E203 = "load failed at batch {batch} of {what} ({reason}); rows before it are committed, rerun to complete"
     E204 = "query failed: {reason}"
     E205 = "--param {value!r} is not of the form key=value"
+    E206 = "give a query either as text or with -f FILE, not both or neither"
     E301 = "{where}: not a gold file ({reason}); see KG_SPEC s.6"
     E302 = "{where}: gold article file {article} not found"
 
