@@ -60,9 +60,9 @@ def _body_lookup() -> dict[str, tuple[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _title_tables() -> tuple[frozenset, frozenset, frozenset, int]:
-    official = frozenset(match_key(t) for t in gz.OFFICIAL_TITLES)
-    qualified = frozenset(match_key(t) for t in gz.QUALIFIED_TITLES)
-    private = frozenset(match_key(t) for t in gz.PRIVATE_TITLES)
+    official = frozenset(match_key(t) for t in gz.OFFICIAL_TITLES) - {""}
+    qualified = frozenset(match_key(t) for t in gz.QUALIFIED_TITLES) - {""}
+    private = frozenset(match_key(t) for t in gz.PRIVATE_TITLES) - {""}
     longest = max(len(t.split()) for t in official | qualified | private)
     return official, qualified, private, longest
 
@@ -92,6 +92,8 @@ def title_kind(title: str) -> Optional[str]:
     """'official', 'qualified', 'private' or None for a title phrase."""
     official, qualified, private, _ = _title_tables()
     key = match_key(title)
+    if not key:
+        return None
     if key in private:
         return "private"
     if key in qualified:
@@ -124,19 +126,26 @@ def vocab_doc(vocab: Vocab, text: str) -> Doc:
 
 
 def _missed_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Gazetteer bodies the NER did not mark (longest first, never over a mention)."""
-    covered = set(_index(mentions))
+    """Gazetteer bodies the NER missed or split ("US Immigration" + "Customs Enforcement"):
+    a match replaces the mentions it wholly contains, never one that runs past it."""
     matcher = _gazetteer_matcher(doc.vocab)
     found = []
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
-        if any(i in covered for i in range(start, end)) or not doc[start].text[:1].isupper():
+        if not doc[start].text[:1].isupper():
             continue
+        overlapping = [m for m in mentions + found if m.start < end and start < m.end]
+        if any(m.start < start or m.end > end for m in overlapping) or \
+                any(m.start == start and m.end == end for m in overlapping):
+            continue
+        for m in overlapping:
+            (found if m in found else mentions).remove(m)
         canonical = doc.vocab.strings[match_id]
         label = "Agency" if canonical in gz.AGENCIES else "Organization"
+        if start > 0 and doc[start - 1].text in ("US", "U.S.") and label == "Agency":
+            start -= 1  # "US Immigration and Customs Enforcement"
         span = doc[start:end]
         found.append(Mention(start, end, span.start_char, span.end_char, span.text, label,
                              head=span.root.i, canonical=canonical))
-        covered.update(range(start, end))
     return found
 
 
@@ -229,8 +238,10 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
             return known
         return "Place", ""
     if ner_label == "PERSON":
-        if not any(t.is_upper or t.is_title for t in doc[start:end]):
+        if not any(t.is_upper or t.is_title for t in doc[start:end]) or any(ch.isdigit() for ch in text):
             return None
+        if text in gz.COUNTRIES or text in gz.US_STATES or key in gz.PLACE_ALIASES:
+            return "Place", ""
         if words[-1] in gz.AGENCY_HEAD_WORDS and len(words) > 1 and words[-1] not in ("chief", "head"):
             return _org_or_agency(doc, start, end, words)
         return "Person", ""
@@ -312,6 +323,8 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
 
 
 def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]) -> None:
+    """Titles and jurisdictions of people; bodies swallowed by a title phrase are dropped."""
+    inside_title: set[int] = set()
     for m in mentions:
         if m.label != "Person":
             continue
@@ -321,6 +334,7 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
         found = _title_before(doc, m.start)
         if found:
             title_start, title = found
+            inside_title.update(range(title_start, m.start))
             j = _skip_modifiers_left(doc, title_start - 1)
             if j >= 0 and j in mention_at:
                 juris_token = j
@@ -332,11 +346,14 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
             appos = _appositive_title(doc, doc[m.head], mention_at)
             if appos:
                 title, juris_token = appos
-        if title is None:
-            if PARTY_STATE.match(doc.text[m.char_end:m.char_end + 12]):
-                m.title, m.label = "Member of Congress", "Official"
+        party = PARTY_STATE.match(doc.text[m.char_end:m.char_end + 12])
+        if title is None or (party and title_kind(title) != "official"):
+            if party:  # "Bennie Thompson, D-Miss.": a member of Congress
+                m.title, m.label = (title and _clean_title(title)) or "Member of Congress", "Official"
             continue
         kind = title_kind(title)
+        if kind is None:
+            continue
         juris = mentions[mention_at[juris_token]] if juris_token >= 0 else None
         if juris is not None and juris.label in ("Person", "Official"):
             juris = None
@@ -350,6 +367,9 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
             m.jurisdiction_token = juris_token
         elif demonym:
             m.jurisdiction = demonym
+    mentions[:] = [x for x in mentions if not (
+        x.label in ("Agency", "Organization") and not x.canonical
+        and all(i in inside_title for i in range(x.start, x.end)))]
 
 
 def _clean_title(title: str) -> str:
@@ -470,6 +490,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         if start >= end:
             continue
         start, title_in_span = _title_prefix_in_span(doc, start, end, ent.label_)
+        end = _cut_tail(doc, start, end, ent.label_)
         typed = _type_span(doc, start, end, ent.label_, ent.ent_id_)
         if typed is None:
             continue
@@ -496,6 +517,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         mentions.sort(key=lambda m: (m.start, m.end))
         mention_at = _index(mentions)
     _attach_titles(doc, mentions, mention_at)
+    mention_at = _index(mentions)
     for m in mentions:
         if m.title and m.label == "Person" and title_kind(m.title) == "official":
             m.label = "Official"
@@ -537,6 +559,24 @@ def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                                  head=span.root.i))
         i = end
     return found
+
+
+TAIL_NOISE = {"image", "images", "photo", "photos", "file", "video", "getty"}
+
+
+def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:
+    """Cut what the NER swept into a name's end: a title after a person's name ("Snyder
+    Chief of Staff"), a caption word ("Image"), members after a body ("Guard Troops")."""
+    if label == "PERSON":
+        for j in range(start + 1, end):
+            if doc[j].text == "/":
+                return j  # "John Moore/Getty Images": a photo credit
+            if doc[j].lower_ in TAIL_NOISE or title_kind(doc[j:end].text) or \
+                    title_kind(doc[j].text) in ("official", "private"):
+                return j
+    if label in ("ORG", "AGENCY") and end - start > 1 and doc[end - 1].lower_ in gz.GROUP_NOUNS:
+        return end - 1
+    return end
 
 
 def _title_prefix_in_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:

@@ -25,8 +25,15 @@ NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", 
 ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 
 
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def _person_words(m: Mention) -> list[str]:
-    return match_key(m.text).split()
+    """A person's name as words, generational suffixes dropped ("Robert F Kennedy")."""
+    words = match_key(m.text).split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return words
 
 
 def _fix_person_typing(doc: Doc, mentions: list[Mention]) -> None:
@@ -83,6 +90,22 @@ def _acronym_links(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     return links
 
 
+def _short_body_links(mentions: list[Mention]) -> dict[str, str]:
+    """'the Post' after 'The Washington Post': a one-word name that ends exactly one longer
+    organisation name in the article is that organisation."""
+    bodies = [m for m in mentions if m.label in ("Agency", "Organization") and not m.role]
+    links = {}
+    for m in bodies:
+        words = match_key(m.text).split()
+        if len(words) != 1 or m.canonical or m.text.isupper():
+            continue
+        longer = {_body_key(b, {}) for b in bodies
+                  if len(match_key(b.text).split()) > 1 and match_key(b.text).split()[-1] == words[0]}
+        if len(longer) == 1:
+            links[words[0]] = longer.pop()
+    return links
+
+
 def _body_key(m: Mention, acronyms: dict[str, str]) -> str:
     if m.canonical:
         return "body:" + match_key(m.canonical)
@@ -128,6 +151,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
     """Give every mention an entity key and return the article's entities by key."""
     _fix_person_typing(doc, mentions)
     acronyms = _acronym_links(doc, mentions)
+    acronyms.update(_short_body_links(mentions))
 
     people = [m for m in mentions if m.label in ("Person", "Official") and not m.nominal]
     full_names = {}
@@ -153,7 +177,10 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
         # "de Blasio" -> "Bill de Blasio"
         longer = {canonical_full[k] for k, w in full_names.items()
                   if len(w) > len(words) and w[-len(words):] == words}
-        if len(words) > 1 and not (words[0] in NAME_PARTICLES and len(longer) == 1):
+        # a two-word surname ("Abrego Garcia") or one led by a particle ("de Blasio")
+        suffix_of_longer = len(longer) == 1 and (words[0] in NAME_PARTICLES or
+                                                 len(next(iter(longer)).split()) >= 3)
+        if len(words) > 1 and not suffix_of_longer:
             return "person:" + canonical_full.get(joined, joined)
         if not longer and len(words) == 1:
             longer = {canonical_full[k] for k, w in full_names.items() if w[0] == joined}
@@ -176,8 +203,12 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
             m.key = "law:" + match_key(m.text)
     _group_keys([m for m in mentions if m.label == "Group" and not m.key.startswith("@")])
     # role mentions ("ICE officers") take the key of the body they name
+    people_keys = {match_key(m.text) for m in mentions if m.label in ("Person", "Official")}
     for m in mentions:
         if m.key.startswith("@"):
+            if match_key(m.text) in people_keys:
+                m.key = ""  # "Trump officials": members of no named body
+                continue
             body = next((b for b in mentions if b.text == m.text and not b.key.startswith("@")
                          and b.label == m.label and b.start < m.start), None)
             m.key = body.key if body else _body_key(m, acronyms)
