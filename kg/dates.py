@@ -29,6 +29,8 @@ def resolve_date(expression: str, article_date: Optional[str]) -> Optional[str]:
     if not text or (UNDATED.search(text) and not text.startswith(("last week", "this week"))):
         return None
     base = _base(article_date)
+    if base is None and not re.search(r"\b\d{4}\b", text):
+        return None  # "Thursday" means nothing without the article's date
     match = YEAR_ONLY.match(text)
     if match:
         return match.group(1)

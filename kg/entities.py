@@ -80,6 +80,9 @@ def lookup_body(text: str) -> Optional[tuple[str, str]]:
 def canonical_place(text: str) -> str:
     """The canonical name of a place ("US" -> "United States", "WASHINGTON" -> "Washington")."""
     key = match_key(text)
+    container = re.match(r"^(state|city|commonwealth|county|republic|kingdom) of (.+)$", key)
+    if container and (container.group(2).title() in gz.US_STATES or container.group(1) == "city"):
+        return text.split(" of ", 1)[1].strip()  # "State of California" -> "California"
     # "Mass.", "Calif.", "N.Y." (two-letter forms such as "La" or "Pa" are too ambiguous)
     abbreviation = gz.STATE_ABBREVIATIONS.get(key) if (len(key) > 2 or text.endswith(".")) else None
     known = gz.PLACE_ALIASES.get(key) or abbreviation
@@ -406,6 +409,9 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
             continue
         modifiers.insert(0, t)
         i -= 1
+    # "... (ICE) agents": the body named in brackets right before the members
+    if not modifiers and token.i >= 3 and doc[token.i - 1].text == ")" and doc[token.i - 3].text == "(":
+        modifiers = [doc[token.i - 2]] if (token.i - 2) in mention_at else []
     # "<Agency> officers": unnamed members acting for a body
     for t in modifiers:
         if t.i in mention_at:

@@ -135,8 +135,7 @@ def _anaphor(ctx: Context, token: Token, exclude: frozenset | set = frozenset())
         return max(counts, key=lambda k: (len(counts[k]), max(counts[k])))
     if lower in gz.AGENCY_ANAPHORS:
         cands = [(i, k) for i, k in ctx.order if i < token.i and ctx.label(k) in ("Agency", "Organization")
-                 and (lower in match_key(ctx.entities[k].name).split() or lower in ("agency", "panel",
-                                                                               "government"))]
+                 and (lower in match_key(ctx.entities[k].name).split() or lower in ("agency", "panel"))]
         return max(cands)[1] if cands else None
     return None
 
@@ -206,6 +205,8 @@ def resolve_behind(ctx: Context, noun: Token, exclude: set[str]) -> list[Arg]:
             arg = Arg(key) if key else None
         else:
             arg = resolve_arg(ctx, child)
+        if arg and child.dep_ == "poss" and ctx.label(arg.key) in ("Person", "Official"):
+            continue  # "Garcia's deportation": Garcia is the one it was done to
         if arg and arg.key not in exclude and arg not in out:
             out.append(arg)
     return out
@@ -283,6 +284,9 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.lemma_ in cues.SPEECH_VERBS:
             # "X said that ..., calling Y Z": the speaker does the calling
             return subjects_of(head.head, depth + 1)
+        called_on = prep_objects(head, {"on", "upon"})
+        if verb.dep_ in ("xcomp", "advcl") and head.lemma_ in ("call", "urge", "press") and called_on:
+            return called_on  # "called on authorities to charge X"
         if verb.dep_ == "xcomp" and head.lemma_ in cues.OBJECT_CONTROL_VERBS:
             # "ordered troops to deploy"; passive "troops were told to deploy"
             objs = [c for c in head.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
@@ -353,6 +357,8 @@ def modality(verb: Token) -> tuple[bool, bool]:
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in cues.CONDITIONAL_MODALS for c in current.children):
             conditional = True
+        if current.dep_ in ("xcomp", "ccomp", "advcl") and current.head.lemma_ in cues.REQUEST_GOVERNORS:
+            conditional = True  # a request is not an event
         if current.dep_ in ("xcomp", "ccomp") and current.head.lemma_ in cues.HYPOTHETICAL_GOVERNORS:
             hypothetical = True
         if current.head is current or current.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
@@ -417,7 +423,7 @@ def _fits(ctx: Context, rtype: str, source: Arg, target: Arg) -> bool:
 def verb_relations(ctx: Context) -> None:
     """Verb cues in active and passive voice, with coordination and control."""
     for verb in ctx.doc:
-        if verb.pos_ not in ("VERB",) or verb.lemma_ not in cues.VERB_CUES:
+        if verb.pos_ != "VERB" or verb.lemma_ not in cues.VERB_CUES or verb.dep_ == "amod":
             continue
         types = cues.VERB_CUES[verb.lemma_]
         if verb.lemma_ == "fire":
@@ -497,7 +503,10 @@ def nominal_relations(ctx: Context) -> None:
             if child.dep_ in ("compound", "nmod", "amod") and child.i in ctx.key_at:
                 source_tokens.append(child)
             if child.dep_ == "poss":
-                (target_tokens if poss_role == "patient" else source_tokens).append(child)
+                # "X's killing" is X killed, but "an officer's killing of X" is the officer's
+                has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+                patient = poss_role == "patient" and not has_of
+                (target_tokens if patient else source_tokens).append(child)
             if child.dep_ == "relcl":  # "subpoenas that went to A, B and C"
                 target_tokens.extend(prep_objects(child, {"to"}))
         head = noun.head
@@ -509,7 +518,10 @@ def nominal_relations(ctx: Context) -> None:
         targets = resolve_args(ctx, target_tokens)
         if not targets:
             continue
-        if not sources:
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
+        has_poss = any(c.dep_ == "poss" for c in noun.children)
+        if not sources and definite and not has_poss:
+            # "the subpoenas that went to X": the ones issued earlier in the article
             previous = [r for r in ctx.relations if r.type == types[0]]
             if previous:
                 sources = [Arg(previous[-1].source, previous[-1].agent_role)]

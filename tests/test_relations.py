@@ -62,6 +62,11 @@ from conftest import triples
      {("Portland", "LOCATED_IN", "Oregon"), ("Paris", "LOCATED_IN", "France")}),
     ("The Drug Enforcement Administration, part of the Justice Department, made arrests.",
      {("Drug Enforcement Administration", "PART_OF", "Department of Justice")}),
+    # a possessive with an "of" object is the actor; bodies in brackets before members
+    ("The protests followed a Denver police officer's killing of Luis Ortega.",
+     {("Denver police", "KILLED", "Luis Ortega")}),
+    ("Customs and Border Protection (CBP) agents detained Nora Diaz at the airport.",
+     {("Customs and Border Protection", "ARRESTED", "Nora Diaz")}),
 ])
 def test_construction(extract, text, expected):
     found = triples(extract(text))
@@ -73,6 +78,8 @@ def test_construction(extract, text, expected):
     "An FBI agent shot a suspect in Chicago.",                     # the victim is unnamed
     "The ministry said it may sue the company.",                   # conditional, unnamed
     "Mr Hale said he would never arrest Ms Vance.",                # conditional
+    "Activists called on the police to arrest Ms Vance.",           # a request, not an event
+    "Mr Ortiz spoke to ousted President Ana Gomez.",                # an attribute, not an event
 ])
 def test_no_relation(extract, text):
     found = {t for t in triples(extract(text)) if t[1] != "HOLDS_OFFICE"}
@@ -118,3 +125,8 @@ def test_the_state_is_the_state_the_article_is_about(extract):
     part = extract("Protests spread across Ohio. Ohio officials met. Troops based in Kentucky "
                    "were told to deploy to the state.")
     assert ("troops", "DEPLOYED_TO", "Ohio") in triples(part)
+
+
+def test_relative_dates_need_the_article_date(extract):
+    part = extract("The FBI arrested John Smith on Thursday.", date=None)
+    assert [r.date for r in part.relations if r.type == "ARRESTED"] == [None]

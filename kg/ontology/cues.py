@@ -133,8 +133,11 @@ SPEECH_VERBS = {
 HYPOTHETICAL_GOVERNORS = {
     "threaten", "plan", "prepare", "consider", "propose", "seek", "want", "intend",
     "vow", "pledge", "promise", "aim", "hope", "try", "attempt", "weigh", "mull",
-    "urge", "ask", "order", "allow", "permit",
+    "urge", "ask", "order", "allow", "permit", "call",
 }
+#: Verbs of asking: what they govern is a request, not an event ("called on X to charge Y").
+REQUEST_GOVERNORS = {"call", "urge", "ask", "demand", "want", "hope", "press", "implore",
+                     "beg", "petition", "appeal"}
 #: Modal verbs that make a clause conditional; relations under them are not asserted.
 CONDITIONAL_MODALS = {"would", "could", "might", "may"}
 
