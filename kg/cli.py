@@ -178,6 +178,48 @@ def query(cypher, cypher_file, params, as_json, uri, user, password, database):
         click.echo(format_table(columns, rows))
 
 
+def _read_built(folder: str):
+    from .errors import InputError as _InputError
+    from .exporters import read_jsonl
+
+    path = Path(folder)
+    if not (path / "graph.jsonl").exists():
+        raise _InputError("E102", where=folder)
+    return read_jsonl(path / "graph.jsonl")
+
+
+@main.command()
+@click.argument("folder")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@user_errors
+def stats(folder, as_json):
+    """Counts, degree and betweenness leaders, components, relations per article."""
+    from .stats import compute_stats, format_stats
+
+    figures = compute_stats(_read_built(folder))
+    click.echo(json.dumps(figures.as_dict(), indent=2) if as_json else format_stats(figures))
+
+
+@main.command()
+@click.argument("folder")
+@click.option("-o", "--out", "out_file", type=click.Path(dir_okay=False),
+              help="Where to write the page (default FOLDER/graph.html).")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in a browser.")
+@user_errors
+def view(folder, out_file, open_page):
+    """Write a self-contained HTML view of a built graph (works offline)."""
+    from .view import write_view
+
+    graph = _read_built(folder)
+    path = write_view(graph, Path(out_file) if out_file else Path(folder) / "graph.html",
+                      title=f"kg: {Path(folder).name}")
+    click.echo(f"wrote: {path}")
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(path.resolve().as_uri())
+
+
 @main.command(name="eval")
 @click.argument("gold_files", nargs=-1, required=True)
 @click.option("--model", help="spaCy model name or path.")

@@ -11,17 +11,19 @@ import networkx as nx
 
 from .csv_import import write_import_csv
 from .cypher_script import write_cypher_script
+from .gexf import write_gexf
 from .graphml import write_graphml
 from .jsonl import read_jsonl, write_jsonl
 
 WRITERS = {
     "graph.jsonl": write_jsonl,
     "graph.graphml": write_graphml,
+    "graph.gexf": write_gexf,
     "graph.cypher": write_cypher_script,
     "import": write_import_csv,
 }
 
-__all__ = ["WRITERS", "write_all", "read_jsonl", "write_jsonl", "write_graphml",
+__all__ = ["WRITERS", "write_all", "read_jsonl", "write_jsonl", "write_graphml", "write_gexf",
            "write_cypher_script", "write_import_csv"]
 
 
