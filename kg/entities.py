@@ -17,6 +17,7 @@ from spacy.vocab import Vocab
 
 from .model import Mention
 from .names import match_key
+from .nlp import doc_text, sentence_start
 from .ontology import gazetteer as gz
 
 DETERMINERS = {"the", "this", "that", "these", "those", "a", "an", "its", "their", "his",
@@ -160,7 +161,7 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     defined = {}
     for m in mentions:
         if m.label in ("Agency", "Organization") and len(m.text.split()) > 1:
-            found = DEFINED_ACRONYM.match(doc.text[m.char_end:m.char_end + 16])
+            found = DEFINED_ACRONYM.match(doc_text(doc)[m.char_end:m.char_end + 16])
             if found:
                 defined.setdefault(found.group(1), m)
     if not defined:
@@ -278,7 +279,7 @@ def _title_before(doc: Doc, start: int) -> Optional[tuple[int, str]]:
     """(title start token, title text) for a title standing right before token ``start``."""
     official, qualified, private, longest = _title_tables()
     best = None
-    sent_start = doc[start].sent.start if start < len(doc) else 0
+    sent_start = sentence_start(doc[start]) if start < len(doc) else 0
     for j in range(start - 1, max(sent_start, start - longest * 2) - 1, -1):
         if doc[j].is_space or (doc[j].is_punct and doc[j].text not in ("-", ".")):
             break
@@ -349,7 +350,7 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
             appos = _appositive_title(doc, doc[m.head], mention_at)
             if appos:
                 title, juris_token = appos
-        party = PARTY_STATE.match(doc.text[m.char_end:m.char_end + 12])
+        party = PARTY_STATE.match(doc_text(doc)[m.char_end:m.char_end + 12])
         if title is None or (party and title_kind(title) != "official"):
             if party:  # "Bennie Thompson, D-Miss.": a member of Congress
                 m.title, m.label = (title and _clean_title(title)) or "Member of Congress", "Official"
@@ -432,7 +433,7 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
     words = [t.text if (t.i in mention_at or t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE"))
              else t.lower_ for t in kept]
     name_head = GROUP_SYNONYMS.get(lower, lower) if not kept else lower
-    if token.pos_ == "PROPN" or token.tag_ == "NNPS" or (token.is_title and token.i > token.sent.start):
+    if token.pos_ == "PROPN" or token.tag_ == "NNPS" or (token.is_title and token.i > sentence_start(token)):
         name_head = token.text
     name = " ".join(words + [name_head if lower != "asylum seekers" else "asylum seekers"])
     start = kept[0].i if kept else (token.i - 1 if lower == "asylum seekers" else token.i)

@@ -1,6 +1,7 @@
 """Name normalisation and slugs, shared by resolution, ids and the scorer (KG_SPEC s.6)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -12,6 +13,7 @@ CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'
 SPEC_HONORIFICS = ("mr", "mrs", "ms", "dr")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Normalise a name exactly as KG_SPEC s.6 says (the scorer's rule)."""
     text = unicodedata.normalize("NFKC", name).lower().translate(CURLY).strip()
@@ -22,6 +24,7 @@ def normalise(name: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def match_key(name: str) -> str:
     """A looser key for matching inside kg: also drops every honorific and punctuation."""
     text = normalise(name).replace("&", " and ")

