@@ -237,8 +237,11 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
     known = lookup_body(text) if ner_label in ("ORG", "PERSON", "GPE", "NORP", "FAC") else None
     if known and ner_label != "GPE":
         return known
+    if PLACE_PAIR.match(text) and ner_label in ("ORG", "GPE", "NORP"):
+        return None  # "U.S.-Mexico" (border): a pair of places, not a body
     if ner_label in ("GPE", "LOC", "FAC"):
-        if known and ner_label == "GPE" and key not in gz.PLACE_ALIASES and len(words) > 1:
+        known_place = text in gz.COUNTRIES or text in gz.US_STATES or key in gz.PLACE_ALIASES
+        if known and ner_label == "GPE" and not known_place:
             return known
         return "Place", ""
     if ner_label == "PERSON":
@@ -246,10 +249,16 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
             return None
         if text in gz.COUNTRIES or text in gz.US_STATES or key in gz.PLACE_ALIASES:
             return "Place", ""
+        if title_kind(text):
+            return None  # "President" alone
+        if len(words) > 1 and words[-1] in PERSON_NEVER_HEADS:
+            return "Place", ""  # "Harcourt Road", "Grainger County"
         if words[-1] in gz.AGENCY_HEAD_WORDS and len(words) > 1 and words[-1] not in ("chief", "head"):
             return _org_or_agency(doc, start, end, words)
         return "Person", ""
     if ner_label == "ORG":
+        if not any(t.text[:1].isupper() for t in doc[start:end]):
+            return None  # "international affairs committee": no name
         # "the Trump administration": a government by a person's name is not a node
         if len(words) == 2 and words[1] == "administration":
             return None
@@ -430,12 +439,15 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
         start = kept[0].i if kept else token.i
         return Mention(start, nxt.i + 1, doc[start].idx, nxt.idx + len(nxt), "protesters",
                        "Group", head=token.i, canonical=f"{token.lower_} {nxt.lower_}")
-    words = [t.text if (t.i in mention_at or t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE"))
-             else t.lower_ for t in kept]
+    def word(t: Token) -> str:
+        proper = t.i in mention_at or t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") or \
+            (t.is_title and t.i > sentence_start(t))
+        return t.text if proper else t.lower_
+    words = [word(t) + ("" if t.whitespace_ or t is kept[-1] else "\x00") for t in kept]
     name_head = GROUP_SYNONYMS.get(lower, lower) if not kept else lower
     if token.pos_ == "PROPN" or token.tag_ == "NNPS" or (token.is_title and token.i > sentence_start(token)):
         name_head = token.text
-    name = " ".join(words + [name_head if lower != "asylum seekers" else "asylum seekers"])
+    name = " ".join(words + [name_head if lower != "asylum seekers" else "asylum seekers"]).replace("\x00 ", "")
     start = kept[0].i if kept else (token.i - 1 if lower == "asylum seekers" else token.i)
     surface = doc[start:token.i + 1].text if name_head != lower and not kept else ""
     return Mention(start, token.i + 1, doc[start].idx, token.idx + len(token), name, "Group",
@@ -561,14 +573,18 @@ def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 and doc[end].is_title and after_honorific:
             end += 1
         span = doc[i:end]
-        if lookup_body(span.text) is None:
+        if lookup_body(span.text) is None and not title_kind(span.text):  # "Mr. President"
             found.append(Mention(i, end, span.start_char, span.end_char, span.text, "Person",
                                  head=span.root.i))
         i = end
     return found
 
 
-TAIL_NOISE = {"image", "images", "photo", "photos", "file", "video", "getty"}
+TAIL_NOISE = {"image", "images", "photo", "photos", "file", "video", "getty", "source", "credit"}
+#: Last words no person's name ends with ("Park", "Hill" and "Field" are surnames too).
+PERSON_NEVER_HEADS = {"street", "avenue", "road", "county", "airport", "station", "bridge",
+                      "square", "river", "island", "valley", "plaza", "boulevard", "highway"}
+PLACE_PAIR = re.compile(r"^[A-Z][\w.]*(?:-[A-Z][\w.]*)+$")
 
 
 def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:

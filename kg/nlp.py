@@ -96,6 +96,7 @@ def sentence_start(token) -> int:
 
 
 BOILERPLATE_LINES = [re.compile(p, re.I) for p in gazetteer.BOILERPLATE_LINE_PATTERNS]
+INLINE_CREDITS = [re.compile(p, re.M) for p in gazetteer.INLINE_CREDIT_PATTERNS]
 #: A wire-service credit at the very end of a paragraph: "... agencies. BLOOMBERG".
 TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])[ \t]+([A-Z]{3,}(?:[ /][A-Z]{2,})*)[ \t]*$", re.M)
 
@@ -109,6 +110,8 @@ def mask_boilerplate(text: str) -> str:
         else:
             out.append(line)
     masked = "\n".join(out)
+    for pattern in INLINE_CREDITS:
+        masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
     return TRAILING_CREDIT.sub(_blank_credit, masked)
 
 

@@ -50,6 +50,10 @@ def _fix_person_typing(doc: Doc, mentions: list[Mention]) -> None:
     surnames = {w[-1] for w in map(_person_words, people) if len(w) > 1}
     full = {match_key(m.text) for m in people}
     for m in mentions:
+        # a person's surname the NER took for a place ("Abbott said")
+        if m.label == "Place" and match_key(m.text) in surnames and m.text not in gz.COUNTRIES \
+                and m.text not in gz.US_STATES:
+            m.label, m.canonical = "Person", ""
         if m.label == "Organization" and not m.canonical and not m.role:
             words = match_key(m.text).split()
             if " ".join(words) in full or (len(words) == 1 and words[0] in surnames) or \

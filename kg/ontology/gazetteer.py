@@ -161,7 +161,7 @@ AGENCY_HEAD_WORDS = {
     "department", "ministry", "agency", "bureau", "police", "constabulary", "patrol",
     "guard", "army", "navy", "military", "forces", "force", "court", "tribunal",
     "commission", "administration", "authority", "office", "council", "parliament",
-    "legislature", "assembly", "senate", "congress", "cabinet", "government",
+    "legislature", "assembly", "senate", "congress", "cabinet", "government", "legislative",
     "directorate", "inspectorate", "service", "services", "corps", "marshals",
     "sheriff", "prosecutors", "prosecution", "secretariat", "committee", "board",
     "gendarmerie", "judiciary", "regulator", "treasury",
@@ -183,6 +183,7 @@ GOVERNMENT_MARKERS = {
     "attorney", "attorney's", "sheriff", "sheriff's", "corrections", "correction",
     "transportation", "safety", "treasury", "revenue", "regulatory", "electoral",
     "election", "select", "senate", "house", "congressional", "parliamentary", "royal",
+    "legislative", "executive", "electoral", "municipal", "provincial", "regional",
     "ministry", "government", "governor's", "mayor's", "us", "u.s.", "public",
 }
 
@@ -448,6 +449,13 @@ BOILERPLATE_LINE_PATTERNS = [
     r"^\s*[A-Z ]{2,40}\s*/\s*[A-Z ]{2,40}\s*$",
     r"^\s*this article (was|is|has been)\b.*\b(published|updated|corrected)\b",
     r"^\s*(listen|watch) (to|now)\b", r"^\s*topics?\s*:",
+]
+
+#: Credits inside a line (caption tails, bracketed photo credits): masked, offsets kept.
+INLINE_CREDIT_PATTERNS = [
+    r"\b(?:Source|Photo|Image|Credit|Picture|Photograph|Video)s?\s*:\s*[^\n.]{1,60}$",
+    r"\((?:Photo|Image|Picture|Video)s?\s+(?:by|credit|courtesy)[^)\n]{0,80}\)",
+    r"\b[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty Images|AFP|Reuters|AP|EPA)[^\n]{0,40}$",
 ]
 
 # --------------------------------------------------------------------------------------
