@@ -66,10 +66,13 @@ def main():
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes for parsing.")
 @click.option("--strict", is_flag=True, help="Any unreadable input is fatal.")
+@click.option("--update", is_flag=True,
+              help="Merge into the existing OUT folder: keep its articles, build only new or changed ones.")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Also load the graph into Neo4j.")
 @neo4j_options
 @user_errors
-def build(inputs, out_dir, default_date, model, jobs, strict, to_neo4j, uri, user, password, database):
+def build(inputs, out_dir, default_date, model, jobs, strict, update, to_neo4j, uri, user, password,
+          database):
     """Read articles, extract entities and relations, write every export to OUT."""
     from .pipeline import build as run_build
 
@@ -78,7 +81,8 @@ def build(inputs, out_dir, default_date, model, jobs, strict, to_neo4j, uri, use
     progress = _progress() if sys.stderr.isatty() else None
     try:
         result = run_build(list(inputs), Path(out_dir), model=model, default_date=default_date,
-                           jobs=jobs, strict=strict, on_article=progress, problems=problems)
+                           jobs=jobs, strict=strict, on_article=progress, problems=problems,
+                           update=update)
     finally:
         if progress is not None:
             click.echo("", err=True)
@@ -102,7 +106,8 @@ def _progress():
 
 
 def _print_summary(result, out_dir) -> None:
-    click.echo(f"articles: {result.articles} built, {len(result.problems)} skipped")
+    kept = f", {result.unchanged} unchanged" if result.unchanged else ""
+    click.echo(f"articles: {result.articles} built, {len(result.problems)} skipped{kept}")
     by_label = result.nodes_by_label()
     click.echo("nodes:     " + ", ".join(f"{k} {v}" for k, v in sorted(by_label.items())))
     by_type = result.relations_by_type()

@@ -43,6 +43,13 @@ class GraphBuilder:
     def __len__(self) -> int:
         return len(self._parts)
 
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._parts
+
+    def parts(self) -> list[ArticleGraph]:
+        """Every part, in article id order."""
+        return [self._parts[k] for k in sorted(self._parts)]
+
     def build(self) -> nx.MultiDiGraph:
         """The merged graph."""
         parts = [self._parts[k] for k in sorted(self._parts)]

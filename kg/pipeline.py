@@ -21,6 +21,7 @@ from .graph import GraphBuilder
 from .model import Article, ArticleGraph, ReadProblem
 from .nlp import load_pipeline, mask_boilerplate
 from .ontology import ENTITY_LABELS, primary_label
+from .parts import read_parts, text_hash, write_parts
 from .readers import read_inputs
 
 NLP_BATCH = 16
@@ -37,6 +38,9 @@ class BuildResult:
     problems: list[ReadProblem] = field(default_factory=list)
     seconds: float = 0.0
     export_seconds: dict[str, float] = field(default_factory=dict)
+    unchanged: int = 0  # inputs already in the folder being updated
+    parts: list[ArticleGraph] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)
 
     def nodes_by_label(self) -> Counter:
         return Counter(primary_label(d.get("labels", [])) for _, d in self.graph.nodes(data=True))
@@ -106,25 +110,45 @@ def _extract_one(article: Article) -> ArticleGraph:
 def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
                 default_date: Optional[str] = None, jobs: int = 1, strict: bool = False,
                 on_article: Optional[Callable[[Article], None]] = None,
-                problems: Optional[list[ReadProblem]] = None) -> BuildResult:
+                problems: Optional[list[ReadProblem]] = None,
+                previous: Optional[Path] = None) -> BuildResult:
     """Read, extract and merge: the graph of every readable article in ``inputs``.
-    Input problems are appended to ``problems`` (the caller's list, kept on failure)."""
+    Input problems are appended to ``problems`` (the caller's list, kept on failure).
+    With ``previous`` (an earlier output folder) its articles are kept and an input whose
+    id and text are already there is not extracted again."""
     start = time.perf_counter()
     problems = problems if problems is not None else []
+    builder = GraphBuilder()
+    hashes: dict[str, str] = {}
+    for part, digest in (read_parts(previous) if previous else ()):
+        builder.add(part)
+        hashes[part.article.id] = digest
     articles = split_articles(read_inputs(inputs, default_date), problems)
     if strict:
         articles = _fail_on_problem(articles, problems)
-    builder = GraphBuilder()
+    unchanged = 0
+
+    def new_or_changed(stream: Iterable[Article]) -> Iterator[Article]:
+        nonlocal unchanged
+        for article in stream:
+            digest = text_hash(article.text)
+            if hashes.get(article.id) == digest:
+                unchanged += 1
+                continue
+            hashes[article.id] = digest
+            yield article
     count = 0
-    for part in extract_all(articles, model=model, jobs=jobs, on_article=on_article):
+    for part in extract_all(new_or_changed(articles), model=model, jobs=jobs, on_article=on_article):
         builder.add(part)
         count += 1
     if strict and problems:
         raise InputError("E014", count=len(problems))
-    if count == 0:
+    if count == 0 and unchanged == 0:
         raise InputError("E010", count=len(problems))
-    graph = builder.build()
-    return BuildResult(graph, count, problems, time.perf_counter() - start)
+    result = BuildResult(builder.build(), count, problems, time.perf_counter() - start)
+    result.unchanged = unchanged
+    result.parts, result.hashes = builder.parts(), hashes
+    return result
 
 
 def _fail_on_problem(articles: Iterator[Article], problems: list[ReadProblem]) -> Iterator[Article]:
@@ -134,11 +158,13 @@ def _fail_on_problem(articles: Iterator[Article], problems: list[ReadProblem]) -
         yield article
 
 
-def build(inputs: Iterable[str], out_dir: Path, **options) -> BuildResult:
-    """``kg build``: the graph of ``inputs`` written to ``out_dir`` in every format."""
-    result = build_graph(inputs, **options)
+def build(inputs: Iterable[str], out_dir: Path, update: bool = False, **options) -> BuildResult:
+    """``kg build``: the graph of ``inputs`` written to ``out_dir`` in every format; with
+    ``update`` the folder's earlier articles are kept and only new or changed ones built."""
+    result = build_graph(inputs, previous=Path(out_dir) if update else None, **options)
     export_start = time.perf_counter()
     result.export_seconds = write_all(result.graph, Path(out_dir))
+    write_parts(result.parts, Path(out_dir), result.hashes)
     result.seconds += time.perf_counter() - export_start
     return result
 

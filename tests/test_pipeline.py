@@ -13,3 +13,24 @@ def test_output_identical_across_jobs_and_input_order(tmp_path):
     assert one.articles == two.articles == 8
     for name in ("graph.jsonl", "graph.graphml", "graph.cypher", "import/entities.csv"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_update_on_two_halves_equals_one_build(tmp_path):
+    files = sorted(str(p) for p in DEV_CORPUS.glob("*.txt"))[:6]
+    build(files, tmp_path / "whole")
+    build(files[:3], tmp_path / "halves")
+    second = build(files[2:], tmp_path / "halves", update=True)
+    assert second.articles == 3 and second.unchanged == 1  # files[2] was already there
+    for name in ("graph.jsonl", "graph.graphml", "graph.cypher", "kg-parts.jsonl"):
+        assert (tmp_path / "whole" / name).read_bytes() == (tmp_path / "halves" / name).read_bytes(), name
+
+
+def test_update_rebuilds_a_changed_article(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("The FBI arrested John Smith in Denver.", encoding="utf-8")
+    build([str(story)], tmp_path / "out")
+    story.write_text("The FBI arrested Jane Roe in Denver.", encoding="utf-8")
+    again = build([str(story)], tmp_path / "out", update=True)
+    assert again.articles == 1 and again.unchanged == 0
+    names = {d.get("name") for _, d in again.graph.nodes(data=True)}
+    assert "Jane Roe" in names and "John Smith" not in names

@@ -1,0 +1,64 @@
+"""The per-article partial graphs a build keeps beside its outputs (``DIR/kg-parts.jsonl``),
+so ``kg build --update`` merges new articles without re-reading old ones. One JSON line per
+article: its metadata, a hash of its text, its entities, relations and quotes."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import InputError
+from .model import Article, ArticleGraph, LocalEntity, Quote, Relation
+
+PARTS_FILE = "kg-parts.jsonl"
+
+
+def text_hash(text: str) -> str:
+    """Hash of an article's text: a changed article is extracted again."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def part_to_json(part: ArticleGraph) -> dict:
+    article = asdict(part.article)
+    article["text_hash"] = text_hash(article.pop("text"))
+    return {"article": article,
+            "entities": [{**asdict(e), "aliases": sorted(e.aliases)} for e in part.entities.values()],
+            "relations": [asdict(r) for r in part.relations],
+            "quotes": [asdict(q) for q in part.quotes]}
+
+
+def part_from_json(data: dict) -> tuple[ArticleGraph, str]:
+    meta = dict(data["article"])
+    digest = meta.pop("text_hash")
+    article = Article(text="", **{k: v for k, v in meta.items() if k in {f.name for f in fields(Article)}})
+    entities = {}
+    for e in data["entities"]:
+        entity = LocalEntity(**{**e, "aliases": set(e["aliases"])})
+        entities[entity.key] = entity
+    relations = [Relation(**r) for r in data["relations"]]
+    quotes = [Quote(**q) for q in data["quotes"]]
+    return ArticleGraph(article, entities, relations, quotes), digest
+
+
+def write_parts(parts: Iterable[ArticleGraph], folder: Path, hashes: dict[str, str]) -> None:
+    """Write every part, in article id order."""
+    with open(Path(folder) / PARTS_FILE, "w", encoding="utf-8") as fh:
+        for part in sorted(parts, key=lambda p: p.article.id):
+            data = part_to_json(part)
+            data["article"]["text_hash"] = hashes.get(part.article.id, data["article"]["text_hash"])
+            fh.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def read_parts(folder: Path) -> Iterator[tuple[ArticleGraph, str]]:
+    """The parts of an earlier build (nothing when the folder has none)."""
+    path = Path(folder) / PARTS_FILE
+    if not path.exists():
+        return
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            try:
+                yield part_from_json(json.loads(line))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError("E103", where=str(path), line=number, reason=str(exc)) from None
