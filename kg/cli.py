@@ -66,13 +66,16 @@ def main():
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes for parsing.")
 @click.option("--strict", is_flag=True, help="Any unreadable input is fatal.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the per-article step runs (dask: pip install -e \".[dask]\").")
+@click.option("--scheduler", help="Dask scheduler address (default: a LocalCluster for the run).")
 @click.option("--update", is_flag=True,
               help="Merge into the existing OUT folder: keep its articles, build only new or changed ones.")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Also load the graph into Neo4j.")
 @neo4j_options
 @user_errors
-def build(inputs, out_dir, default_date, model, jobs, strict, update, to_neo4j, uri, user, password,
-          database):
+def build(inputs, out_dir, default_date, model, jobs, strict, engine, scheduler, update, to_neo4j,
+          uri, user, password, database):
     """Read articles, extract entities and relations, write every export to OUT."""
     from .pipeline import build as run_build
 
@@ -82,7 +85,7 @@ def build(inputs, out_dir, default_date, model, jobs, strict, update, to_neo4j, 
     try:
         result = run_build(list(inputs), Path(out_dir), model=model, default_date=default_date,
                            jobs=jobs, strict=strict, on_article=progress, problems=problems,
-                           update=update)
+                           update=update, engine=engine, scheduler=scheduler)
     finally:
         if progress is not None:
             click.echo("", err=True)

@@ -23,6 +23,8 @@ class Errors:
     E012 = "{where}: no files matched; check the path or glob"
     E013 = "--date {value!r} is not an ISO date (YYYY-MM-DD)"
     E014 = "{count} input problem(s) with --strict; fix them or drop --strict"
+    E015 = "--engine dask needs Dask: pip install -e \".[dask]\""
+    E016 = "--engine dask reads files, folders or globs, not stdin; save the article to a file"
     E101 = ("spaCy model {name!r} is not installed; install the project (pip install -e .) "
             "or pass --model with an installed model name or path")
     E102 = "{where}: not a kg output folder (no graph.jsonl); run `kg build ... -o {where}` first"
@@ -33,6 +35,7 @@ class Errors:
     E203 = "load failed at batch {batch} of {what} ({reason}); rows before it are committed, rerun to complete"
     E204 = "query failed: {reason}"
     E205 = "--param {value!r} is not of the form key=value"
+    E207 = "cannot start or reach the Dask scheduler at {address} ({reason}); check --scheduler"
     E206 = "give a query either as text or with -f FILE, not both or neither"
     E301 = "{where}: not a gold file ({reason}); see KG_SPEC s.6"
     E302 = "{where}: gold article file {article} not found"

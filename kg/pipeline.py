@@ -111,7 +111,8 @@ def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
                 default_date: Optional[str] = None, jobs: int = 1, strict: bool = False,
                 on_article: Optional[Callable[[Article], None]] = None,
                 problems: Optional[list[ReadProblem]] = None,
-                previous: Optional[Path] = None) -> BuildResult:
+                previous: Optional[Path] = None, engine: str = "local",
+                scheduler: Optional[str] = None) -> BuildResult:
     """Read, extract and merge: the graph of every readable article in ``inputs``.
     Input problems are appended to ``problems`` (the caller's list, kept on failure).
     With ``previous`` (an earlier output folder) its articles are kept and an input whose
@@ -138,9 +139,24 @@ def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
             hashes[article.id] = digest
             yield article
     count = 0
-    for part in extract_all(new_or_changed(articles), model=model, jobs=jobs, on_article=on_article):
-        builder.add(part)
-        count += 1
+    if engine == "dask":
+        from .engines import dask_extract
+
+        parts, remote_problems = dask_extract(list(inputs), model=model, default_date=default_date,
+                                              scheduler=scheduler, workers=max(2, jobs))
+        problems.extend(remote_problems)
+        for part in parts:
+            digest = text_hash(part.article.text)
+            if hashes.get(part.article.id) == digest:
+                unchanged += 1
+                continue
+            hashes[part.article.id] = digest
+            builder.add(part)
+            count += 1
+    else:
+        for part in extract_all(new_or_changed(articles), model=model, jobs=jobs, on_article=on_article):
+            builder.add(part)
+            count += 1
     if strict and problems:
         raise InputError("E014", count=len(problems))
     if count == 0 and unchanged == 0:
