@@ -42,7 +42,13 @@ def make_corpus(k: int, folder: Path) -> Path:
 def run_variant(kind: str, corpus: Path, jobs: int, out: Path) -> dict:
     """One variant in this process; prints its figures as JSON."""
     start = time.perf_counter()
-    if kind == "spacy":
+    if kind == "dask":
+        sys.path.insert(0, str(REPO))
+        from kg.pipeline import build
+
+        built = build([str(corpus)], out, engine="dask", jobs=jobs)
+        result = {"seconds": time.perf_counter() - start, "export": sum(built.export_seconds.values())}
+    elif kind == "spacy":
         import spacy
 
         nlp = None
@@ -75,7 +81,7 @@ def measure(kind: str, corpus: Path, jobs: int, out: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def table(k: int, folder: Path) -> None:
+def table(k: int, folder: Path, with_dask: bool = False) -> None:
     corpus = make_corpus(k, folder)
     bare = measure("spacy", corpus, 1, folder / "o0")
     one = measure("kg", corpus, 1, folder / "o1")
@@ -90,6 +96,15 @@ def table(k: int, folder: Path) -> None:
     print(f"--jobs 2 speed-up over --jobs 1: {one['seconds'] / two['seconds']:.2f}x")
     print(f"exports share of kg --jobs 1: {100 * one['export'] / one['seconds']:.1f} %")
     print(f"--jobs 1 and --jobs 2 graph.jsonl byte-identical: {same}")
+    per_article = one["seconds"] / k
+    cores = 1_000_000 * per_article / 86400
+    print(f"estimate: 1M articles/day of this length needs {cores:.1f} cores at the --jobs 1 rate "
+          f"({1000 * per_article:.0f} ms/article), i.e. {cores / 2 / 0.8:.1f} machines of 2 cores "
+          f"at 80 % use; scale by your articles' length in tokens")
+    if with_dask:
+        dask = measure("dask", corpus, 2, folder / "o3")
+        print(f"kg build --engine dask (LocalCluster, 2 workers): {dask['seconds']:.2f} s; "
+              f"overhead vs --jobs 2: {dask['seconds'] / two['seconds']:.2f}")
 
 
 def scale(sizes: list[int], folder: Path) -> None:
@@ -104,7 +119,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--scale", type=int, nargs="*")
-    parser.add_argument("--run", choices=("spacy", "kg"), help=argparse.SUPPRESS)
+    parser.add_argument("--dask", action="store_true", help="also the Dask engine on 2 local workers")
+    parser.add_argument("--run", choices=("spacy", "kg", "dask"), help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -116,7 +132,7 @@ def main() -> None:
         if args.scale:
             scale(args.scale, Path(tmp))
         else:
-            table(args.articles, Path(tmp))
+            table(args.articles, Path(tmp), args.dask)
 
 
 if __name__ == "__main__":
