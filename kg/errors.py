@@ -9,18 +9,22 @@ from __future__ import annotations
 class Errors:
     """Message templates by code. E0xx: input; E1xx: model/env; E2xx: database; E3xx: eval."""
 
-    E001 = "{where}: file not found; check the path"
-    E002 = "{where}: empty file; nothing to extract (add article text or remove it)"
-    E003 = "{where}: binary file, not text; give a .txt, .md, .html or .jsonl article"
-    E004 = "{where}: not UTF-8 text; re-save it as UTF-8"
-    E005 = "{where}: cannot be read ({reason}); check its permissions"
-    E006 = "{where}: malformed JSON line ({reason}); fix or remove that line"
-    E007 = "{where}: JSON line has no non-empty \"text\" field; add one"
-    E008 = "{where}: front matter is not valid YAML ({reason}); fix the block between the --- lines"
-    E009 = "{where}: no article text found in the HTML page"
+    # input problems: the reader prefixes "<file>[:line]: " (see ReadProblem)
+    E001 = "file not found; check the path"
+    E002 = "empty file; nothing to extract (add article text or remove it)"
+    E003 = "binary file, not text; give a .txt, .md, .html or .jsonl article"
+    E004 = "not UTF-8 text (byte {byte}); re-save it as UTF-8"
+    E005 = "cannot be read ({reason}); check its permissions"
+    E006 = "malformed JSON line ({reason}); fix or remove that line"
+    E007 = "JSON line has no non-empty \"text\" field; add one"
+    E008 = "front matter is not valid YAML ({reason}); fix the block between the --- lines"
+    E009 = "no article text found in the HTML page"
     E010 = "no input articles could be read ({count} problem(s) above); fix them and rerun"
-    E011 = "{where}: unsupported file type {suffix!r}; use .txt, .md, .html or .jsonl"
-    E012 = "{where}: no files matched; check the path or glob"
+    E011 = "unsupported file type {suffix!r}; use .txt, .md, .html or .jsonl"
+    E012 = "no files matched; check the path or glob"
+    E017 = "front matter is not a YAML mapping; fix the block between the --- lines"
+    E018 = "no article text after the front matter; add the text"
+    E019 = "gold file not found: {where}; check the path"
     E013 = "--date {value!r} is not an ISO date (YYYY-MM-DD)"
     E014 = "{count} input problem(s) with --strict; fix them or drop --strict"
     E015 = "--engine dask needs Dask: pip install -e \".[dask]\""
@@ -39,6 +43,11 @@ class Errors:
     E206 = "give a query either as text or with -f FILE, not both or neither"
     E301 = "{where}: not a gold file ({reason}); see KG_SPEC s.6"
     E302 = "{where}: gold article file {article} not found"
+
+
+def message(code: str, **values) -> str:
+    """The catalogue's text for ``code``."""
+    return getattr(Errors, code).format(**values)
 
 
 class KgError(Exception):

@@ -49,7 +49,7 @@ def load_gold(path: Path) -> Gold:
         for e in entities:
             e["id"], e["label"], e["name"]  # noqa: B018 - presence check
     except FileNotFoundError:
-        raise InputError("E001", where=str(path)) from None
+        raise InputError("E019", where=str(path)) from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError("E301", where=str(path), reason=f"{type(exc).__name__}: {exc}") from None
     article_file = path.resolve().parent.parent / article["file"]

@@ -179,8 +179,11 @@ def build(inputs: Iterable[str], out_dir: Path, update: bool = False, **options)
     ``update`` the folder's earlier articles are kept and only new or changed ones built."""
     result = build_graph(inputs, previous=Path(out_dir) if update else None, **options)
     export_start = time.perf_counter()
-    result.export_seconds = write_all(result.graph, Path(out_dir))
-    write_parts(result.parts, Path(out_dir), result.hashes)
+    try:
+        result.export_seconds = write_all(result.graph, Path(out_dir))
+        write_parts(result.parts, Path(out_dir), result.hashes)
+    except OSError as exc:
+        raise InputError("E104", where=str(out_dir), reason=exc.strerror or str(exc)) from None
     result.seconds += time.perf_counter() - export_start
     return result
 

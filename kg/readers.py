@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 import yaml
 
-from .errors import Errors
+from .errors import message
 from .model import Article, ReadProblem
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -58,28 +58,28 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Union[Path, str, ReadProble
             files = sorted(p for p in path.rglob("*")
                            if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
             if not files:
-                yield ReadProblem(item, Errors.E012.format(where=item).split(": ", 1)[1])
+                yield ReadProblem(item, message("E012"))
             yield from files
         elif path.exists():
             yield path
         elif any(ch in item for ch in "*?["):
             matches = sorted(Path(p) for p in _glob.glob(item, recursive=True) if Path(p).is_file())
             if not matches:
-                yield ReadProblem(item, "no files matched; check the path or glob")
+                yield ReadProblem(item, message("E012"))
             yield from matches
         else:
-            yield ReadProblem(item, "file not found; check the path")
+            yield ReadProblem(item, message("E001"))
 
 
 def _decode(where: str, data: bytes) -> Union[str, ReadProblem]:
     if not data.strip():
-        return ReadProblem(where, "empty file; nothing to extract (add article text or remove it)")
+        return ReadProblem(where, message("E002"))
     if b"\x00" in data[:8192]:
-        return ReadProblem(where, "binary file, not text; give a .txt, .md, .html or .jsonl article")
+        return ReadProblem(where, message("E003"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return ReadProblem(where, f"not UTF-8 text (byte {exc.start}); re-save it as UTF-8")
+        return ReadProblem(where, message("E004", byte=exc.start))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -94,15 +94,13 @@ def parse_text_article(text: str, where: str, default_id: str,
             loaded = yaml.safe_load(match.group(1)) or {}
         except yaml.YAMLError as exc:
             reason = str(exc).splitlines()[0]
-            return ReadProblem(where, f"front matter is not valid YAML ({reason}); "
-                                      "fix the block between the --- lines")
+            return ReadProblem(where, message("E008", reason=reason))
         if not isinstance(loaded, dict):
-            return ReadProblem(where, "front matter is not a YAML mapping; "
-                                      "fix the block between the --- lines")
+            return ReadProblem(where, message("E017"))
         meta = loaded
         body = text[match.end():]
     if not body.strip():
-        return ReadProblem(where, "no article text after the front matter; add the text")
+        return ReadProblem(where, message("E018"))
     return _article(body, meta, where, default_id, default_date)
 
 
@@ -129,7 +127,7 @@ def parse_html_article(html: str, where: str, default_id: str,
                                       include_tables=False)
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:
-        return ReadProblem(where, "no article text found in the HTML page")
+        return ReadProblem(where, message("E009"))
     # trafilatura separates paragraphs by one newline; a blank line keeps them apart
     # for the sentence splitter.
     body = re.sub(r"\n+", "\n\n", text) + "\n"
@@ -147,11 +145,11 @@ def parse_jsonl(text: str, where: str, default_date: Optional[str]) -> Iterator[
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ReadProblem(line_where, f"malformed JSON line ({exc.msg}); fix or remove that line")
+            yield ReadProblem(line_where, message("E006", reason=exc.msg))
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str) \
                 or not record["text"].strip():
-            yield ReadProblem(line_where, 'JSON line has no non-empty "text" field; add one')
+            yield ReadProblem(line_where, message("E007"))
             continue
         body = record["text"].replace("\r\n", "\n")
         default_id = content_id(body)
@@ -163,13 +161,12 @@ def read_file(path: Path, default_date: Optional[str] = None) -> Iterator[ReadRe
     where = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        yield ReadProblem(where, f"unsupported file type {suffix or '(none)'!r}; "
-                                 "use .txt, .md, .html or .jsonl")
+        yield ReadProblem(where, message("E011", suffix=suffix or "(none)"))
         return
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield ReadProblem(where, f"cannot be read ({exc.strerror or exc}); check its permissions")
+        yield ReadProblem(where, message("E005", reason=exc.strerror or exc))
         return
     text = _decode(where, data)
     if isinstance(text, ReadProblem):
@@ -203,8 +200,3 @@ def read_inputs(inputs: Iterable[str], default_date: Optional[str] = None) -> It
             yield read_stdin(default_date)
         else:
             yield from read_file(item, default_date)
-
-
-def is_readable_source(path: str) -> bool:
-    """True when ``path`` names something ``read_inputs`` can take."""
-    return path == "-" or os.path.exists(path) or any(ch in path for ch in "*?[")

@@ -73,4 +73,11 @@ def test_eval_table_and_json():
 
 def test_eval_missing_gold_file(tmp_path):
     result = CliRunner().invoke(main, ["eval", str(tmp_path / "none.gold.json")])
-    assert result.exit_code == 1 and "file not found" in result.output
+    assert result.exit_code == 1 and "gold file not found" in result.output
+
+
+def test_unwritable_output_folder_is_one_line(tmp_path):
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    result = run("build", str(ICE_ARTICLE), "-o", str(blocker))
+    assert result.exit_code == 1 and "cannot write outputs" in result.output
