@@ -51,7 +51,26 @@ def _check_date(value):
     return value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class KgGroup(click.Group):
+    """click's group, with usage errors exiting 1 as the kg contract says (click uses 2,
+    which kg keeps for environment faults)."""
+
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            exc.show()
+            sys.exit(1)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(1)
+        except click.Abort:
+            click.echo("kg: aborted", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def main():
     """kg: news articles -> knowledge graph (Neo4j, GraphML, Cypher, CSV)."""

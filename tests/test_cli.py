@@ -79,5 +79,5 @@ def test_eval_missing_gold_file(tmp_path):
 def test_unwritable_output_folder_is_one_line(tmp_path):
     blocker = tmp_path / "taken"
     blocker.write_text("a file, not a folder", encoding="utf-8")
-    result = run("build", str(ICE_ARTICLE), "-o", str(blocker))
+    result = run("build", str(ICE_ARTICLE), "-o", str(blocker / "out"))
     assert result.exit_code == 1 and "cannot write outputs" in result.output
