@@ -153,6 +153,17 @@ def _missed_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def _join_country_prefixes(doc: Doc, mentions: list[Mention]) -> None:
+    """'US' + 'District Court' split by the NER: the country is part of the body's name."""
+    mentions.sort(key=lambda m: (m.start, m.end))
+    for place, body in zip(list(mentions), list(mentions)[1:]):
+        if place.label == "Place" and body.label == "Agency" and place.end == body.start \
+                and match_key(place.text) in gz.COUNTRY_PREFIXES + ("united states",):
+            body.start, body.char_start = place.start, place.char_start
+            body.text = doc[body.start:body.end].text
+            mentions.remove(place)
+
+
 DEFINED_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Z0-9&]{1,9})\s*\)")
 
 
@@ -202,11 +213,16 @@ def _national_bodies(doc: Doc, mention_at: dict[int, int], mentions: list[Mentio
 
 
 # ------------------------------------------------------------------------------ spans
+#: Parts of speech the NER sweeps into the front of a name ("Later Abbott", "Meanwhile ICE").
+LEADING_NOISE_POS = {"ADV", "SCONJ", "CCONJ", "ADP", "AUX", "VERB", "PRON", "INTJ"}
+
+
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners/honorifics and trailing possessives/punctuation."""
     while start < end and (doc[start].lower_ in DETERMINERS
                            or doc[start].lower_.rstrip(".") in gz.HONORIFICS
-                           or doc[start].is_punct or doc[start].is_space):
+                           or doc[start].is_punct or doc[start].is_space
+                           or (doc[start].pos_ in LEADING_NOISE_POS and end - start > 1)):
         start += 1
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct
                            or doc[end - 1].is_space):
@@ -257,6 +273,8 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
             return _org_or_agency(doc, start, end, words)
         return "Person", ""
     if ner_label == "ORG":
+        if key in gz.PLACE_ALIASES or text in gz.COUNTRIES or text in gz.US_STATES:
+            return "Place", ""  # "US" cut off a longer name
         if not any(t.text[:1].isupper() for t in doc[start:end]):
             return None  # "international affairs committee": no name
         # "the Trump administration": a government by a person's name is not a node
@@ -318,10 +336,15 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
             continue
         tokens = [t for t in cand.subtree if t.i <= cand.i or t.dep_ in ("punct",)]
         tokens = [t for t in tokens if t.lower_ not in DETERMINERS and t.i not in mention_at
-                  and t.lower_ not in gz.TITLE_MODIFIERS]
+                  and t.lower_ not in gz.TITLE_MODIFIERS and t.lower_ not in POSSESSIVE]
         if not tokens:
             continue
         title_text = doc[tokens[0].i: cand.i + 1].text
+        # "the secretary of state": a title that runs on through "of"
+        for prep in (c for c in cand.children if c.dep_ == "prep" and c.lower_ == "of"):
+            longer = doc[tokens[0].i: prep.right_edge.i + 1].text
+            if title_kind(longer) is not None:
+                title_text = longer
         if title_kind(title_text) is None:
             title_text = cand.text
             if title_kind(title_text) is None:
@@ -351,8 +374,11 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
             j = _skip_modifiers_left(doc, title_start - 1)
             if j >= 0 and j in mention_at:
                 juris_token = j
-            elif m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and (m.end + 1) in mention_at:
-                juris_token = m.end + 1  # "Governor Maura Healey of Massachusetts"
+            elif m.end + 1 < len(doc) and doc[m.end].lower_ == "of":
+                k = m.end + 1  # "Governor Maura Healey of Massachusetts", "Judge X of the Y Court"
+                while k < len(doc) and doc[k].lower_ in DETERMINERS:
+                    k += 1
+                juris_token = k if k in mention_at else -1
             elif j >= 0 and doc[j].lower_ in gz.DEMONYMS:
                 demonym = gz.DEMONYMS[doc[j].lower_]  # "French President X": France
         else:
@@ -399,7 +425,8 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
         lower = "asylum seekers"
     protesting = (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VBG"
                   and doc[token.i + 1].lemma_ in PROTEST_VERBS)
-    if (lower not in gz.GROUP_NOUNS and not (protesting and lower == "people")) \
+    nationality = token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")  # "Palestinians"
+    if (lower not in gz.GROUP_NOUNS and not (protesting and lower == "people") and not nationality) \
             or token.i in mention_at:
         return None
     if token.tag_ not in ("NNS", "NNPS") and lower not in ("police", "crew"):
@@ -451,7 +478,7 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
     start = kept[0].i if kept else (token.i - 1 if lower == "asylum seekers" else token.i)
     surface = doc[start:token.i + 1].text if name_head != lower and not kept else ""
     return Mention(start, token.i + 1, doc[start].idx, token.idx + len(token), name, "Group",
-                   head=token.i, weak=lower in gz.WEAK_GROUP_NOUNS, canonical=surface)
+                   head=token.i, weak=lower in gz.WEAK_GROUP_NOUNS or nationality, canonical=surface)
 
 
 # ---------------------------------------------------------------------- nominal titles
@@ -525,6 +552,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         mentions.append(m)
     mentions.extend(_missed_people(doc, mentions))
     mentions.extend(_missed_bodies(doc, mentions))
+    _join_country_prefixes(doc, mentions)
     mentions.extend(_defined_acronyms(doc, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     mention_at = _index(mentions)

@@ -511,9 +511,10 @@ def nominal_relations(ctx: Context) -> None:
             if child.dep_ == "relcl":  # "subpoenas that went to A, B and C"
                 target_tokens.extend(prep_objects(child, {"to"}))
         head = noun.head
-        if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+        if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_ in cues.LIGHT_VERBS:
+            # "filed a lawsuit against X", "opened an investigation into X"
             target_tokens.extend(prep_objects(head, {"against", "into", "on"}))
-            if head.lemma_ in cues.LIGHT_VERBS or not source_tokens:
+            if not source_tokens:
                 source_tokens.extend(subjects_of(head))
         sources = resolve_args(ctx, source_tokens)
         targets = resolve_args(ctx, target_tokens)

@@ -23,6 +23,8 @@ def test_abbreviated_titles_and_party_tags(extract):
 def test_appositive_title(extract):
     ents = by_name(extract("Pam Rivers, the attorney general of Oregon, said the state would appeal."))
     assert ents["Pam Rivers"].label == "Official"
+    ents = by_name(extract("The secretary of state, Marco Ruiz, met reporters."))
+    assert ents["Marco Ruiz"].label == "Official" and ents["Marco Ruiz"].title.lower() == "secretary of state"
 
 
 def test_private_and_unqualified_titles_stay_person(extract):
@@ -116,3 +118,15 @@ def test_boilerplate_makes_no_entities(extract):
             "Follow topic:\n\nThe mayor of Boston spoke on Monday.\n\nSee more on")
     names = set(names_of(extract(text)).values())
     assert names == {"Boston"}
+
+
+def test_credits_and_bare_titles_make_no_entities(extract):
+    text = ("An undated photo of the suspect Source: EPA\n\nThe governor spoke to reporters.\n\n"
+            "\"Mr. President, we need help,\" she said.")
+    names = set(names_of(extract(text)).values())
+    assert "Environmental Protection Agency" not in names and "President" not in names
+
+
+def test_surname_taken_for_a_place_is_the_person(extract):
+    part = extract("Governor Greg Abbott spoke. Later Abbott said the border was closed.")
+    assert [e.label for e in part.entities.values() if "Abbott" in e.name] == ["Official"]

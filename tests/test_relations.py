@@ -67,6 +67,14 @@ from conftest import triples
      {("Denver police", "KILLED", "Luis Ortega")}),
     ("Customs and Border Protection (CBP) agents detained Nora Diaz at the airport.",
      {("Customs and Border Protection", "ARRESTED", "Nora Diaz")}),
+    # titles after the name, "of" jurisdictions, a country split off a court's name
+    ("Xavier Becerra, California's attorney general, sued the administration.",
+     {("Xavier Becerra", "HOLDS_OFFICE", "California")}),
+    ("Judge James Boasberg of the US District Court in Washington halted the flights.",
+     {("James Boasberg", "HOLDS_OFFICE", "US District Court")}),
+    # nationalities as victims
+    ("Israeli forces killed three Palestinians in Jenin.",
+     {("Israeli forces", "KILLED", "Palestinians")}),
 ])
 def test_construction(extract, text, expected):
     found = triples(extract(text))
@@ -80,6 +88,7 @@ def test_construction(extract, text, expected):
     "Mr Hale said he would never arrest Ms Vance.",                # conditional
     "Activists called on the police to arrest Ms Vance.",           # a request, not an event
     "Mr Ortiz spoke to ousted President Ana Gomez.",                # an attribute, not an event
+    "The state police bureau is investigating the shooting of Alex Perez.",  # not the shooter
 ])
 def test_no_relation(extract, text):
     found = {t for t in triples(extract(text)) if t[1] != "HOLDS_OFFICE"}

@@ -404,7 +404,7 @@ LAW_HEAD_WORDS = {
 # --------------------------------------------------------------------------------------
 GROUP_NOUNS = {
     "protesters", "protestors", "demonstrators", "rioters", "marchers", "residents",
-    "agents", "officers", "troops", "troopers", "soldiers", "servicemembers", "marines", "guardsmen",
+    "agents", "officers", "troops", "troopers", "soldiers", "forces", "servicemembers", "marines", "guardsmen",
     "police", "policemen", "deputies", "migrants", "immigrants", "refugees",
     "asylum seekers", "detainees", "deportees", "prisoners", "inmates", "officials",
     "lawmakers", "legislators", "senators", "congressmen", "prosecutors",
