@@ -89,6 +89,7 @@ def test_construction(extract, text, expected):
     "Activists called on the police to arrest Ms Vance.",           # a request, not an event
     "Mr Ortiz spoke to ousted President Ana Gomez.",                # an attribute, not an event
     "The state police bureau is investigating the shooting of Alex Perez.",  # not the shooter
+    "The FBI fired back at critics on Monday.",                     # a retort, not a shooting
 ])
 def test_no_relation(extract, text):
     found = {t for t in triples(extract(text)) if t[1] != "HOLDS_OFFICE"}
