@@ -428,7 +428,7 @@ def verb_relations(ctx: Context) -> None:
             continue
         types = cues.VERB_CUES[verb.lemma_]
         if verb.lemma_ == "fire":
-            if any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children):
+            if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
                 continue  # "fired back at critics": a retort
             if prep_objects(verb, cues.FIRE_SHOOT_PREPS):
                 targets_tokens = prep_objects(verb, cues.FIRE_SHOOT_PREPS)
