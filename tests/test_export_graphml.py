@@ -1,6 +1,8 @@
 """graph.graphml: what Gephi needs, read back by networkx with equal counts."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 from lxml import etree
 
@@ -32,3 +34,15 @@ def test_gephi_keys_unique_edge_ids_and_round_trip(small_graph, tmp_path):
     assert roe["color"] == PALETTE["Official"] and roe["aliases"] == "Jane Roe; Roe"
     edge_labels = {d["label"] for _, _, d in back.edges(data=True)}
     assert {"INVESTIGATED", "HOLDS_OFFICE", "SAID", "MENTIONS"} <= edge_labels
+
+
+def test_graphml_validates_against_the_structure_schema(small_graph, tmp_path):
+    path = tmp_path / "graph.graphml"
+    write_graphml(small_graph, path)
+    schema = etree.XMLSchema(etree.parse(str(Path(__file__).with_name("graphml_structure.xsd"))))
+    doc = etree.parse(str(path))
+    assert schema.validate(doc), schema.error_log
+    # the schema is strict enough to fail: an edge without a target is rejected
+    edge = next(doc.iter(GRAPHML_NS + "edge"))
+    del edge.attrib["target"]
+    assert not schema.validate(doc)
