@@ -147,23 +147,24 @@ def _print_summary(result, out_dir) -> None:
 @user_errors
 def load(source, uri, user, password, database, batch_size, model):
     """Load a built folder (or articles, built on the fly) into Neo4j; idempotent."""
-    from .loader import load_graph
+    from .loader import load_graph, load_jsonl
 
-    graph = _graph_from(source, model)
-    report = load_graph(graph, uri=uri, user=user, password=password, database=database,
-                        batch_size=batch_size)
+    path = Path(source)
+    jsonl = path / "graph.jsonl" if path.is_dir() else path
+    if jsonl.name == "graph.jsonl" and jsonl.exists():
+        # a built folder streams in bounded memory, whatever its size
+        report = load_jsonl(jsonl, uri=uri, user=user, password=password, database=database,
+                            batch_size=batch_size)
+    else:
+        report = load_graph(_graph_from(source, model), uri=uri, user=user, password=password,
+                            database=database, batch_size=batch_size)
     click.echo(report.summary())
 
 
 def _graph_from(source: str, model):
     from .errors import InputError as _InputError
-    from .exporters import read_jsonl
 
     path = Path(source)
-    if path.is_dir() and (path / "graph.jsonl").exists():
-        return read_jsonl(path / "graph.jsonl")
-    if path.name == "graph.jsonl" and path.exists():
-        return read_jsonl(path)
     if path.is_dir() and not any(path.iterdir()):
         raise _InputError("E102", where=source)
     from .pipeline import build_graph

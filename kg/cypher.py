@@ -70,43 +70,96 @@ def _props(data: dict, drop: tuple[str, ...]) -> dict:
     return {k: v for k, v in data.items() if k not in drop and v is not None}
 
 
+def node_row(node_id: str, data: dict) -> tuple[str, dict]:
+    """(statement name, row) for one node."""
+    labels = data.get("labels", [])
+    props = _props(data, ("labels",))
+    if ARTICLE_LABEL in labels:
+        return "articles", {"id": node_id, "props": props}
+    if QUOTE_LABEL in labels:
+        return "quotes", {"id": node_id, "props": props}
+    return "entities", {"id": node_id, "labels": [l for l in labels if l in ENTITY_LABELS],
+                        "props": props}
+
+
+def edge_row(source: str, target: str, key: str, data: dict, source_labels, target_labels):
+    """((statement name, relationship type or None), row) for one edge, or None to skip."""
+    rtype = data["type"]
+    row = {"id": key, "source": source, "target": target, "props": _props(data, ("type",))}
+    if rtype == "MENTIONS":
+        return ("quote_mentions" if QUOTE_LABEL in target_labels else "mentions", None), row
+    if rtype == "SAID" and QUOTE_LABEL in target_labels:
+        return ("said", None), row
+    if ARTICLE_LABEL in source_labels:
+        return None
+    return ("relationships", rtype), row
+
+
+def step_name(kind: tuple[str, str | None]) -> str:
+    name, rtype = kind
+    return f"{name}:{rtype}" if rtype else name
+
+
 def load_plan(graph: nx.MultiDiGraph) -> list[LoadStep]:
     """Every statement with its rows, in dependency order (nodes before relationships)."""
-    entities, articles, quotes = [], [], []
+    nodes: dict[str, list[dict]] = {"entities": [], "articles": [], "quotes": []}
     for node_id, data in sorted(graph.nodes(data=True)):
-        labels = data.get("labels", [])
-        props = _props(data, ("labels",))
-        if ARTICLE_LABEL in labels:
-            articles.append({"id": node_id, "props": props})
-        elif QUOTE_LABEL in labels:
-            quotes.append({"id": node_id, "props": props})
-        else:
-            entities.append({"id": node_id, "labels": [l for l in labels if l in ENTITY_LABELS],
-                             "props": props})
+        name, row = node_row(node_id, data)
+        nodes[name].append(row)
     by_kind: dict[tuple[str, str | None], list[dict]] = {}
-    for source, target, key, data in sorted(graph.edges(keys=True, data=True),
-                                            key=lambda e: e[2]):
-        rtype = data["type"]
-        row = {"id": key, "source": source, "target": target,
-               "props": _props(data, ("type",))}
-        src_labels = graph.nodes[source].get("labels", [])
-        dst_labels = graph.nodes[target].get("labels", [])
-        if rtype == "MENTIONS":
-            kind = ("quote_mentions", None) if QUOTE_LABEL in dst_labels else ("mentions", None)
-        elif rtype == "SAID" and QUOTE_LABEL in dst_labels:
-            kind = ("said", None)
-        elif ARTICLE_LABEL in src_labels:
-            continue
-        else:
-            kind = ("relationships", rtype)
-        by_kind.setdefault(kind, []).append(row)
-    steps = [LoadStep("entities", load_statement("entities"), entities),
-             LoadStep("articles", load_statement("articles"), articles),
-             LoadStep("quotes", load_statement("quotes"), quotes)]
-    for (name, rtype), rows in sorted(by_kind.items(), key=lambda kv: (kv[0][0] != "relationships", kv[0][0], kv[0][1] or "")):
-        label = f"{name}:{rtype}" if rtype else name
-        steps.append(LoadStep(label, load_statement(name, rtype), rows))
+    for source, target, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
+        found = edge_row(source, target, key, data, graph.nodes[source].get("labels", []),
+                         graph.nodes[target].get("labels", []))
+        if found is not None:
+            by_kind.setdefault(found[0], []).append(found[1])
+    steps = [LoadStep(name, load_statement(name), rows) for name, rows in nodes.items()]
+    for kind, rows in sorted(by_kind.items(), key=lambda kv: (kv[0][0] != "relationships", kv[0][0], kv[0][1] or "")):
+        steps.append(LoadStep(step_name(kind), load_statement(kind[0], kind[1]), rows))
     return [s for s in steps if s.rows]
+
+
+def stream_plan(path: Path, batch_size: int) -> Iterator[LoadStep]:
+    """The load plan of a ``graph.jsonl`` file in batches, reading it twice (nodes, then
+    relationships) and holding at most one batch per statement: bounded memory."""
+    import json as _json
+
+    def lines():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    yield _json.loads(line)
+    buffers: dict[tuple[str, str | None], list[dict]] = {}
+
+    def add(kind, row):
+        buffer = buffers.setdefault(kind, [])
+        buffer.append(row)
+        if len(buffer) >= batch_size:
+            buffers[kind] = []
+            return LoadStep(step_name(kind), load_statement(kind[0], kind[1]), buffer)
+        return None
+
+    def flush():
+        for kind, rows in sorted(buffers.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+            if rows:
+                yield LoadStep(step_name(kind), load_statement(kind[0], kind[1]), rows)
+        buffers.clear()
+    for obj in lines():
+        if obj.get("type") == "node":
+            name, row = node_row(obj["id"], {"labels": obj["labels"], **obj["properties"]})
+            step = add((name, None), row)
+            if step:
+                yield step
+    yield from flush()
+    for obj in lines():
+        if obj.get("type") == "relationship":
+            found = edge_row(obj["start"]["id"], obj["end"]["id"], obj["id"],
+                             {"type": obj["label"], **obj["properties"]},
+                             obj["start"].get("labels", []), obj["end"].get("labels", []))
+            if found is not None:
+                step = add(*found)
+                if step:
+                    yield step
+    yield from flush()
 
 
 def batches(rows: list[dict], size: int) -> Iterator[list[dict]]:

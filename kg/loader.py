@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Optional
+from pathlib import Path
+from typing import Iterable, Optional
 
 import networkx as nx
 
 from . import dialects
-from .cypher import batches, load_plan
+from .cypher import LoadStep, batches, load_plan, stream_plan
 from .errors import EnvironmentFault
 
 DEFAULT_BATCH = 500
@@ -101,25 +102,34 @@ class Loader:
                 # FalkorDB: the index exists already
 
     def load(self, graph: nx.MultiDiGraph) -> LoadReport:
+        """Load a graph held in memory."""
+        return self.load_steps(load_plan(graph))
+
+    def load_file(self, path: Path) -> LoadReport:
+        """Load a ``graph.jsonl`` file streaming, in bounded memory."""
+        return self.load_steps(stream_plan(Path(path), self.batch_size))
+
+    def load_steps(self, steps: Iterable[LoadStep]) -> LoadReport:
         from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
         start = time.perf_counter()
         report = LoadReport(dialect=self.dialect)
         self.apply_schema()
-        for step in load_plan(graph):
-            number = 0
+        numbers: dict[str, int] = {}
+        for step in steps:
             for batch in batches(step.rows, self.batch_size):
                 rows = dialects.params(self.dialect, batch)
                 try:
                     for part in dialects.fit(self.dialect, step.statement, rows):
-                        number += 1
+                        numbers[step.name] = numbers.get(step.name, 0) + 1
                         with self._session() as session:
                             counters = session.execute_write(_run_batch, step.statement, part)
                         report.add(counters, len(part), step.name)
                 except (Neo4jError, ServiceUnavailable, SessionExpired, OSError,
                         dialects.RowTooLarge) as exc:
                     reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                    raise EnvironmentFault("E203", batch=number, what=step.name, reason=reason) from None
+                    raise EnvironmentFault("E203", batch=numbers.get(step.name, 0), what=step.name,
+                                           reason=reason) from None
         report.seconds = time.perf_counter() - start
         return report
 
@@ -136,6 +146,18 @@ def load_graph(graph: nx.MultiDiGraph, *, uri: str, user: str, password: str,
     driver = driver or connect(uri, user, password)
     try:
         return Loader(driver, database, batch_size).load(graph)
+    finally:
+        if own:
+            driver.close()
+
+
+def load_jsonl(path: Path, *, uri: str, user: str, password: str, database: Optional[str] = None,
+               batch_size: int = DEFAULT_BATCH, driver=None) -> LoadReport:
+    """Load a built folder's ``graph.jsonl`` streaming (bounded memory, any graph size)."""
+    own = driver is None
+    driver = driver or connect(uri, user, password)
+    try:
+        return Loader(driver, database, batch_size).load_file(path)
     finally:
         if own:
             driver.close()

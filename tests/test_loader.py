@@ -211,3 +211,17 @@ def test_bad_credentials_name_authentication(monkeypatch):
     with pytest.raises(EnvironmentFault) as err:
         connect("bolt://db:7687", "neo4j", "wrong")
     assert err.value.exit_code == 2 and "authentication failed" in str(err.value)
+
+
+def test_streaming_load_of_graph_jsonl_equals_the_in_memory_load(clean, ice_graph, tmp_path):
+    from kg.exporters import write_jsonl
+    from kg.loader import load_jsonl
+
+    path = tmp_path / "graph.jsonl"
+    write_jsonl(ice_graph, path)
+    report = load_jsonl(path, uri="", user="", password="", driver=clean, batch_size=3)
+    assert report.nodes_created == ice_graph.number_of_nodes()
+    assert report.relationships_created == ice_graph.number_of_edges()
+    assert db_counts(clean) == graph_counts(ice_graph)
+    again = load_jsonl(path, uri="", user="", password="", driver=clean)
+    assert again.nodes_created == 0 and again.relationships_created == 0
