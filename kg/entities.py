@@ -32,7 +32,7 @@ LAW_TAIL_WORDS = {"act", "amendment", "constitution", "bill", "treaty", "accord"
 PARTY_STATE = re.compile(r"^\s*[,(]\s*[DRI]\s*-\s*[A-Z][A-Za-z.]*")
 PROTEST_VERBS = {"protest", "demonstrate", "march", "rally"}
 #: Single words of the gazetteer too ambiguous to mark where the NER found nothing.
-GAP_AMBIGUOUS = {"House", "Guard", "Fed", "Treasury", "Marshals", "Wagner", "Marines"}
+GAP_AMBIGUOUS = {"House", "Guard", "Fed", "Treasury", "Marshals", "Marines"}
 #: Nouns that, qualified by a place or nationality, name a government body:
 #: "the Israeli government", "Hong Kong police", "the Chinese military".
 NATIONAL_BODY_NOUNS = {"government", "police", "military", "army", "navy", "parliament",

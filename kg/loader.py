@@ -138,26 +138,23 @@ def _run_batch(tx, statement: str, rows: list[dict]):
     return tx.run(statement, rows=rows).consume().counters
 
 
-def load_graph(graph: nx.MultiDiGraph, *, uri: str, user: str, password: str,
-               database: Optional[str] = None, batch_size: int = DEFAULT_BATCH,
-               driver=None) -> LoadReport:
-    """Load ``graph``; opens (and closes) its own driver unless one is given."""
-    own = driver is None
-    driver = driver or connect(uri, user, password)
-    try:
-        return Loader(driver, database, batch_size).load(graph)
-    finally:
-        if own:
-            driver.close()
+def load_graph(graph: nx.MultiDiGraph, **options) -> LoadReport:
+    """Load a graph held in memory (options as ``_with_loader``)."""
+    return _with_loader(lambda loader: loader.load(graph), **options)
 
 
-def load_jsonl(path: Path, *, uri: str, user: str, password: str, database: Optional[str] = None,
-               batch_size: int = DEFAULT_BATCH, driver=None) -> LoadReport:
+def load_jsonl(path: Path, **options) -> LoadReport:
     """Load a built folder's ``graph.jsonl`` streaming (bounded memory, any graph size)."""
+    return _with_loader(lambda loader: loader.load_file(path), **options)
+
+
+def _with_loader(run, *, uri: str, user: str, password: str, database: Optional[str] = None,
+                 batch_size: int = DEFAULT_BATCH, driver=None) -> LoadReport:
+    """Run ``run(loader)``; opens (and closes) its own driver unless one is given."""
     own = driver is None
     driver = driver or connect(uri, user, password)
     try:
-        return Loader(driver, database, batch_size).load_file(path)
+        return run(Loader(driver, database, batch_size))
     finally:
         if own:
             driver.close()

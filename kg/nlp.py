@@ -24,7 +24,7 @@ UNUSED_COMPONENTS = ("senter",)
 
 #: Acronyms too ambiguous to force on the text (still typed by lookup when NER finds them).
 AMBIGUOUS_ACRONYMS = {"VA", "AP", "AU", "DOE", "DOT", "SAF", "WHO", "DOD", "MOD", "PLA", "OCC",
-                      "RSF", "IDF", "SBA", "NRC", "DIA", "FEC", "BOP", "OPM", "GAO"}
+                      "IDF", "SBA", "NRC", "DIA", "FEC", "BOP", "OPM", "GAO"}
 
 
 @Language.component("kg_paragraphs")
