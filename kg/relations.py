@@ -30,15 +30,6 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "themselves"}
 ACTORS = {"Person", "Official", "Agency", "Organization", "Group", "Place"}
-PLACE_CONTAINERS = {"city", "state", "county", "town", "country", "province", "commonwealth",
-                    "village", "people", "government", "region", "territory", "island"}
-QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some",
-                  "many", "several", "most", "all", "none", "one", "two", "three", "few",
-                  "number", "group", "handful", "majority", "team", "contingent", "unit",
-                  "units", "battalion", "battalions", "squad", "wave", "surge"}
-FORCE_WORDS = {"troops", "soldiers", "agents", "officers", "forces", "police", "guard",
-               "guardsmen", "marines", "military", "army", "personnel", "deputies",
-               "officials", "staff"}
 
 
 @dataclass
@@ -152,7 +143,7 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
         return _relative_antecedent(ctx, token.head.head, depth)
     if lower in ("who", "whom"):
         return _nearest_actor_before(ctx, token)
-    if lower in QUANTITY_WORDS or token.like_num:
+    if lower in gz.QUANTITY_WORDS or token.like_num:
         # "thousands of federal agents", "1,500 of the troops"
         for pobj in prep_objects(token, {"of"}):
             return resolve_arg(ctx, pobj, depth + 1)
@@ -165,7 +156,7 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
             if child.dep_ == "appos" and child.i in ctx.key_at:
                 return Arg(ctx.key_at[child.i], ctx.role_at.get(child.i, ""))
         # "the city of Columbus", "the state of Texas"
-        if lower in PLACE_CONTAINERS:
+        if lower in gz.PLACE_CONTAINERS:
             for pobj in prep_objects(token, {"of"}):
                 if pobj.i in ctx.key_at and ctx.label(ctx.key_at[pobj.i]) == "Place":
                     return Arg(ctx.key_at[pobj.i])
@@ -410,7 +401,7 @@ def _fits(ctx: Context, rtype: str, source: Arg, target: Arg) -> bool:
     if rtype in ("SHOT", "KILLED", "ARRESTED", "CHARGED"):
         return t in ("Person", "Official", "Group")
     if rtype == "DEPLOYED":
-        return t in ("Agency", "Group") and (t == "Agency" or match_key(ctx.entities[target.key].name).split()[-1] in FORCE_WORDS)
+        return t in ("Agency", "Group") and (t == "Agency" or match_key(ctx.entities[target.key].name).split()[-1] in gz.FORCE_WORDS)
     if rtype == "DEPLOYED_TO":
         return t == "Place" and s in ("Agency", "Group")
     if rtype == "THREATENED":

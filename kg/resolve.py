@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from .entities import lookup_body
+from .entities import DEFINED_ACRONYM, lookup_body
 from .model import LocalEntity, Mention
 from .names import match_key
 from .nlp import doc_text
@@ -21,18 +21,14 @@ from .ontology import gazetteer as gz
 
 LABEL_RANK = {"Official": 0, "Person": 1, "Agency": 2, "Organization": 3, "Place": 4,
               "Law": 5, "Group": 6}
-NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la",
-                  "al", "el", "bin", "ben", "ibn", "abu", "dos", "du", "st"}
-ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 
 
-NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _person_words(m: Mention) -> list[str]:
     """A person's name as words, generational suffixes dropped ("Robert F Kennedy")."""
     words = match_key(m.text).split()
-    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+    while len(words) > 1 and words[-1] in gz.NAME_SUFFIXES:
         words.pop()
     return words
 
@@ -79,7 +75,7 @@ def _acronym_links(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     links: dict[str, str] = {}
     bodies = [m for m in mentions if m.label in ("Agency", "Organization") and not m.role]
     for m in bodies:
-        found = ACRONYM_AFTER.match(doc_text(doc)[m.char_end:m.char_end + 16])
+        found = DEFINED_ACRONYM.match(doc_text(doc)[m.char_end:m.char_end + 16])
         if found and len(m.text.split()) > 1:
             links[match_key(found.group(1))] = _body_key(m, {})
     long_forms = {}
@@ -183,7 +179,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
         longer = {canonical_full[k] for k, w in full_names.items()
                   if len(w) > len(words) and w[-len(words):] == words}
         # a two-word surname ("Abrego Garcia") or one led by a particle ("de Blasio")
-        suffix_of_longer = len(longer) == 1 and (words[0] in NAME_PARTICLES or
+        suffix_of_longer = len(longer) == 1 and (words[0] in gz.NAME_PARTICLES or
                                                  len(next(iter(longer)).split()) >= 3)
         if len(words) > 1 and not suffix_of_longer:
             return "person:" + canonical_full.get(joined, joined)

@@ -16,7 +16,6 @@ IMPLIED_LABELS = {"Official": ("Person",), "Agency": ("Organization",)}
 #: Non-entity node labels.
 ARTICLE_LABEL = "Article"
 QUOTE_LABEL = "Quote"
-NODE_LABELS = ("Entity",) + ENTITY_LABELS + (ARTICLE_LABEL, QUOTE_LABEL)
 
 #: Core relation types of KG_SPEC s.5, with their PLOVER event-data category.
 CORE_RELATIONS = {

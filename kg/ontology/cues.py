@@ -59,10 +59,6 @@ MOVEMENT_VERBS = {"deploy", "send", "dispatch", "mobilize", "mobilise", "move", 
                   "station", "arrive", "head", "return", "surge", "fly", "transfer"}
 DESTINATION_PREPS = {"to", "into", "in", "across", "toward", "towards"}
 
-#: Verbs whose object only counts for DEPLOYED when it is a force (agency or group of
-#: agents/troops), e.g. "send a letter" is not a deployment.
-FORCE_ONLY_VERBS = {"send", "dispatch", "station", "deploy", "mobilize", "mobilise",
-                    "activate", "redeploy", "federalize", "federalise"}
 
 #: Adverbs and particles that turn SHOT into SHOT + KILLED ("fatally shot", "shot dead").
 FATAL_MODIFIERS = {"fatally", "dead", "death", "mortally", "lethally"}

@@ -370,29 +370,11 @@ PLACE_ALIASES = {
     "st paul": "St Paul", "saint paul": "St Paul", "nyc": "New York City",
 }
 
-#: Words that, as the head of a capitalised phrase, make it a facility-type Place.
-PLACE_HEAD_WORDS = {
-    "house", "airport", "station", "base", "prison", "jail", "park", "bridge", "square",
-    "street", "avenue", "county", "province", "district", "city", "island", "islands",
-    "river", "valley", "port", "harbor", "harbour", "capitol", "palace", "building",
-    "tower", "center", "centre", "facility", "camp", "border", "strait", "sea", "ocean",
-    "region", "state", "territory", "parish", "borough", "township", "village",
-}
 
-#: Generic nouns that refer back to a place named before ("the state", "the city").
-PLACE_ANAPHORS = {
-    "state": {"state"}, "city": {"city"}, "country": {"country"},
-    "region": {"region", "province"}, "area": {"city", "state", "region"},
-}
 
 # --------------------------------------------------------------------------------------
 # Laws and legal instruments
 # --------------------------------------------------------------------------------------
-LAW_HEAD_WORDS = {
-    "act", "acts", "bill", "law", "amendment", "constitution", "code", "statute",
-    "treaty", "accord", "accords", "convention", "charter", "order", "ordinance",
-    "resolution", "directive", "regulation", "decree", "protocol",
-}
 
 # --------------------------------------------------------------------------------------
 # Collective actors (Group): plural head nouns of unnamed collectives.
@@ -477,3 +459,63 @@ CORPORATE_POSSESSIONS = {
     "stock", "shares", "headquarters", "products", "technology", "executives", "chairman",
     "subsidiary", "customers", "revenue", "profits", "valuation", "devices", "lab", "labs",
 }
+
+# --------------------------------------------------------------------------------------
+# Word lists of the entity, resolution and relation rules.
+# --------------------------------------------------------------------------------------
+
+#: Bodies that are places ("White House"), whatever the NER says.
+PLACE_BODIES = {"white house", "capitol", "capitol hill", "downing street", "elysee palace",
+                "elysee", "pentagon building", "west wing", "oval office"}
+
+#: Last words of a statute's or instrument's name: "Insurrection Act".
+LAW_HEAD_WORDS = {"act", "amendment", "constitution", "bill", "treaty", "accord", "accords",
+                  "convention", "charter", "statute", "code", "resolution"}
+
+#: Verbs whose participle after a noun makes protesters ("residents protesting").
+PROTEST_VERBS = {"protest", "demonstrate", "march", "rally"}
+
+#: Group nouns named by their common synonym.
+GROUP_SYNONYMS = {"protestors": "protesters", "demonstrators": "protesters",
+                  "marchers": "protesters", "rioters": "rioters"}
+
+#: Single words of the gazetteer too ambiguous to mark where the NER found nothing.
+GAP_AMBIGUOUS = {"House", "Guard", "Fed", "Treasury", "Marshals", "Marines"}
+
+#: Nouns that, qualified by a place or nationality, name a government body:
+#: "the Israeli government", "Hong Kong police", "the Chinese military".
+NATIONAL_BODY_NOUNS = {"government", "police", "military", "army", "navy", "parliament",
+                       "cabinet", "legislature", "junta", "regime", "coast guard", "judiciary"}
+
+#: Words that end a caption the NER swept into a name ("X Source", "X Image").
+TAIL_NOISE = {"image", "images", "photo", "photos", "file", "video", "getty", "source", "credit"}
+
+#: Last words no person's name ends with ("Park", "Hill" and "Field" are surnames too).
+PERSON_NEVER_HEADS = {"street", "avenue", "road", "county", "airport", "station", "bridge",
+                      "square", "river", "island", "valley", "plaza", "boulevard", "highway"}
+
+#: "the city of X", "the state of X": the container is X.
+PLACE_CONTAINERS = {"city", "state", "county", "town", "country", "province", "commonwealth",
+                    "village", "people", "government", "region", "territory", "island"}
+
+#: "thousands of agents": quantities whose "of" object is the actor.
+QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some",
+                  "many", "several", "most", "all", "none", "one", "two", "three", "few",
+                  "number", "group", "handful", "majority", "team", "contingent", "unit",
+                  "units", "battalion", "battalions", "squad", "wave", "surge"}
+
+#: Head nouns of a force that can be deployed.
+FORCE_WORDS = {"troops", "soldiers", "agents", "officers", "forces", "police", "guard",
+               "guardsmen", "marines", "military", "army", "personnel", "deputies",
+               "officials", "staff"}
+
+#: Particles that lead surnames ("de Blasio", "van der Berg", "al-Assad").
+NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la",
+                  "al", "el", "bin", "ben", "ibn", "abu", "dos", "du", "st"}
+
+#: Generational suffixes dropped when matching names.
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+#: Acronyms too ambiguous to force on the text (still typed by lookup when NER finds them).
+AMBIGUOUS_ACRONYMS = {"VA", "AP", "AU", "DOE", "DOT", "SAF", "WHO", "DOD", "MOD", "PLA", "OCC",
+                      "IDF", "SBA", "NRC", "DIA", "FEC", "BOP", "OPM", "GAO"}
