@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 
 from .model import Mention
 from .names import match_key
-from .nlp import doc_text, sentence_start
+from .nlp import doc_text, sentence_start, tokens_of
 from .ontology import gazetteer as gz
 
 DETERMINERS = {"the", "this", "that", "these", "those", "a", "an", "its", "their", "his",
@@ -167,7 +167,7 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return []
     covered = set(_index(mentions))
     out = []
-    for token in doc:
+    for token in tokens_of(doc):
         body = defined.get(token.text)
         if body is not None and token.i not in covered:
             out.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
@@ -178,7 +178,7 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _national_bodies(doc: Doc, mention_at: dict[int, int], mentions: list[Mention]) -> list[Mention]:
     """'the Israeli government', 'Hong Kong police': a body named by its country or city."""
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in gz.NATIONAL_BODY_NOUNS or token.i in mention_at:
             continue
         mods = []
@@ -474,9 +474,11 @@ def _nominal_title_mentions(doc: Doc, mention_at: dict[int, int],
                             mentions: list[Mention]) -> list[Mention]:
     """'the US President', 'the governor': title phrases that stand for a named official."""
     official, qualified, _, longest = _title_tables()
+    last_words = {t.split()[-1] for t in official}
     found = []
-    for token in doc:
-        if token.i in mention_at or token.tag_ not in ("NN", "NNP") or token.pos_ not in ("NOUN", "PROPN"):
+    for token in tokens_of(doc):
+        if token.lower_ not in last_words or token.i in mention_at or \
+                token.tag_ not in ("NN", "NNP") or token.pos_ not in ("NOUN", "PROPN"):
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.pos_ == "PROPN" and nxt.is_title):
@@ -557,7 +559,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         if m.title and m.label == "Person" and title_kind(m.title) == "official":
             m.label = "Official"
     groups = []
-    for token in doc:
+    for token in tokens_of(doc):
         g = _group_mention(doc, token, mention_at, mentions)
         if g is not None:
             groups.append(g)

@@ -78,6 +78,15 @@ def doc_text(doc) -> str:
     return text
 
 
+def tokens_of(doc) -> list:
+    """The Doc's tokens as one list, made once (iterating a Doc builds new Token objects
+    on every pass, and the rules make many passes)."""
+    tokens = doc.user_data.get("kg_tokens")
+    if tokens is None:
+        tokens = doc.user_data["kg_tokens"] = list(doc)
+    return tokens
+
+
 def sentence_start(token) -> int:
     """Index of the first token of ``token``'s sentence (cached per Doc: ``Token.sent``
     rescans the document on every call)."""

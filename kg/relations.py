@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .dates import event_date
 from .model import Article, LocalEntity, Mention, Relation
 from .names import match_key
-from .nlp import sentence_start
+from .nlp import sentence_start, tokens_of
 from .ontology import category_of
 from .ontology import cues
 from .ontology import gazetteer as gz
@@ -85,7 +85,7 @@ def _resolve_pronouns(ctx: Context) -> None:
     """Third-person singular pronouns -> the person last in focus (gender-compatible)."""
     people = [(i, k) for i, k in ctx.order if ctx.label(k) in ("Person", "Official")]
     resolved: list[tuple[int, str]] = []
-    for token in ctx.doc:
+    for token in tokens_of(ctx.doc):
         lower = token.lower_
         if lower not in MALE and lower not in FEMALE:
             continue
@@ -414,7 +414,7 @@ def _fits(ctx: Context, rtype: str, source: Arg, target: Arg) -> bool:
 # --------------------------------------------------------------------------- rules
 def verb_relations(ctx: Context) -> None:
     """Verb cues in active and passive voice, with coordination and control."""
-    for verb in ctx.doc:
+    for verb in tokens_of(ctx.doc):
         if verb.pos_ != "VERB" or verb.lemma_ not in cues.VERB_CUES or verb.dep_ == "amod":
             continue
         types = cues.VERB_CUES[verb.lemma_]
@@ -487,7 +487,7 @@ def _deployment(ctx: Context, verb: Token, sources: list[Arg], targets: list[Arg
 
 def nominal_relations(ctx: Context) -> None:
     """Event nouns: 'the shooting of X by Y', 'the X probe of Y', 'subpoenas that went to X'."""
-    for noun in ctx.doc:
+    for noun in tokens_of(ctx.doc):
         if noun.pos_ != "NOUN" or noun.lemma_ not in cues.NOMINAL_CUES:
             continue
         types, poss_role = cues.NOMINAL_CUES[noun.lemma_]
@@ -532,7 +532,7 @@ def nominal_relations(ctx: Context) -> None:
 
 def calling_criticism(ctx: Context) -> None:
     """'calling X "a partisan distraction"': criticism of X (or of the body behind X)."""
-    for verb in ctx.doc:
+    for verb in tokens_of(ctx.doc):
         if verb.lemma_ not in cues.CALLING_VERBS or verb.pos_ != "VERB":
             continue
         objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
@@ -596,7 +596,7 @@ def location_relations(ctx: Context) -> None:
         if not in_list:
             emit(ctx, Arg(m.key), "LOCATED_IN", Arg(outer.key), doc[m.head],
                  "pattern:place-comma-place", 0.8)
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lemma_ in cues.LOCATION_PARTICIPLES and token.tag_ == "VBN" and token.dep_ == "acl":
             holders = resolve_args(ctx, [token.head])
             where = [a for a in resolve_args(ctx, prep_objects(token, {"in", "at", "on"}))
@@ -604,7 +604,7 @@ def location_relations(ctx: Context) -> None:
             for h in holders:
                 for w in where:
                     emit(ctx, h, "LOCATED_IN", w, token, "pattern:based-in", 0.8)
-    for token in doc:  # "X in Y" inside a noun phrase, for places and named bodies
+    for token in tokens_of(doc):  # "X in Y" inside a noun phrase, for places and named bodies
         if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("PROPN", "NOUN"):
             continue
         holder = ctx.key_at.get(token.head.i)
@@ -624,7 +624,7 @@ def _is_region(m: Mention) -> bool:
 
 def part_of_relations(ctx: Context) -> None:
     """PART_OF from 'ICE, part of DHS' and 'X, a division of Y'."""
-    for token in ctx.doc:
+    for token in tokens_of(ctx.doc):
         if token.lemma_ not in cues.PART_OF_NOUNS or token.dep_ != "appos":
             continue
         child_key = ctx.key_at.get(token.head.i)
