@@ -36,10 +36,13 @@ def resolve_date(expression: str, article_date: Optional[str]) -> Optional[str]:
         return match.group(1)
     weekday = WEEKDAY.match(text)
     if weekday and base is not None:
-        # a bare weekday in news copy is the most recent such day before the article
+        # a bare weekday in news copy is the most recent such day, the article's own day
+        # included ("said on Monday" in Monday's paper); "last Monday" is the week before
         target = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                   "sunday").index(weekday.group(1).lower())
-        delta = (base.weekday() - target) % 7 or 7
+        delta = (base.weekday() - target) % 7
+        if text.startswith("last ") and delta == 0:
+            delta = 7
         return (base - dt.timedelta(days=delta)).strftime("%Y-%m-%d")
     import dateparser  # imported lazily: it is slow to import and only needed here
 

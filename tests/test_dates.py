@@ -12,6 +12,8 @@ from kg.dates import resolve_date
     ("January 7, 2025", "2025-01-07"),
     ("Dec. 30", "2025-12-30"),            # the past, not next December
     ("Sunday", "2026-01-18"),             # 2026-01-21 is a Wednesday
+    ("on Wednesday", "2026-01-21"),       # the article's own day
+    ("last Wednesday", "2026-01-14"),
     ("last week", "2026-01-14"),
     ("yesterday", "2026-01-20"),
     ("December", "2025-12"),
