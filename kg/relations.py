@@ -604,12 +604,12 @@ def location_relations(ctx: Context) -> None:
             for h in holders:
                 for w in where:
                     emit(ctx, h, "LOCATED_IN", w, token, "pattern:based-in", 0.8)
-    for token in tokens_of(doc):  # "X in Y" inside a noun phrase, for places and named bodies
+    for token in tokens_of(doc):  # "the Elysee Palace in Paris": a place inside a place
         if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("PROPN", "NOUN"):
             continue
         holder = ctx.key_at.get(token.head.i)
-        if not holder or ctx.label(holder) not in ("Place", "Organization"):
-            continue
+        if not holder or ctx.label(holder) != "Place":
+            continue  # a body "in" a place is often only where it met, so places only
         for pobj in (c for c in token.children if c.dep_ == "pobj"):
             w = resolve_arg(ctx, pobj)
             if w and ctx.label(w.key) == "Place":
