@@ -394,20 +394,14 @@ def emit(ctx: Context, source: Arg, rtype: str, target: Arg, trigger: Token, ext
 
 
 def _fits(ctx: Context, rtype: str, source: Arg, target: Arg) -> bool:
-    """Type constraints on arguments: who can be shot, arrested, deployed, ..."""
+    """Type constraints on arguments (``cues.ARGUMENT_LABELS``); a deployed group must be a
+    force ("troops", not "voters")."""
     s, t = ctx.label(source.key), ctx.label(target.key)
-    if s not in ACTORS or s == "Place" and rtype not in ("LOCATED_IN", "SUED", "CRITICIZED", "ACCUSED", "THREATENED"):
+    sources, targets = cues.ARGUMENT_LABELS.get(rtype, (ACTORS, ACTORS))
+    if s not in sources or t not in targets:
         return False
-    if rtype in ("SHOT", "KILLED", "ARRESTED", "CHARGED"):
-        return t in ("Person", "Official", "Group")
-    if rtype == "DEPLOYED":
-        return t in ("Agency", "Group") and (t == "Agency" or match_key(ctx.entities[target.key].name).split()[-1] in gz.FORCE_WORDS)
-    if rtype == "DEPLOYED_TO":
-        return t == "Place" and s in ("Agency", "Group")
-    if rtype == "THREATENED":
-        return t != "Place"
-    if rtype in ("SUBPOENAED", "INVESTIGATED", "SUED", "ACCUSED", "CRITICIZED", "ORDERED", "PROTESTED"):
-        return t in ACTORS - {"Place"} or (rtype in ("SUED", "CRITICIZED") and t == "Place")
+    if rtype == "DEPLOYED" and t == "Group":
+        return match_key(ctx.entities[target.key].name).split()[-1] in gz.FORCE_WORDS
     return True
 
 

@@ -152,3 +152,24 @@ LOCATION_PARTICIPLES = {"base", "station", "headquarter", "locate", "situate", "
 #: Appositive heads that state membership: "ICE, part of DHS".
 PART_OF_NOUNS = {"part", "division", "unit", "arm", "branch", "subsidiary", "component",
                  "department", "agency", "bureau", "office", "wing"}
+
+#: Entity labels each relation takes: (sources, targets). A place can sue, accuse,
+#: criticise and threaten ("California sued"), as governments are named by their seats.
+_ACTORS = frozenset({"Person", "Official", "Agency", "Organization", "Group"})
+_BODIES_AND_PEOPLE = _ACTORS
+ARGUMENT_LABELS: dict[str, tuple[frozenset, frozenset]] = {
+    "SHOT": (_ACTORS, frozenset({"Person", "Official", "Group"})),
+    "KILLED": (_ACTORS, frozenset({"Person", "Official", "Group"})),
+    "ARRESTED": (_ACTORS, frozenset({"Person", "Official", "Group"})),
+    "CHARGED": (_ACTORS, frozenset({"Person", "Official", "Group", "Organization"})),
+    "DEPLOYED": (_ACTORS | {"Place"}, frozenset({"Agency", "Group"})),
+    "DEPLOYED_TO": (frozenset({"Agency", "Group"}), frozenset({"Place"})),
+    "THREATENED": (_ACTORS | {"Place"}, _ACTORS | {"Law"}),
+    "SUED": (_ACTORS | {"Place"}, _ACTORS | {"Place"}),
+    "CRITICIZED": (_ACTORS | {"Place"}, _ACTORS | {"Place", "Law"}),
+    "ACCUSED": (_ACTORS | {"Place"}, _BODIES_AND_PEOPLE),
+    "SUBPOENAED": (_ACTORS, _BODIES_AND_PEOPLE),
+    "INVESTIGATED": (_ACTORS, _BODIES_AND_PEOPLE),
+    "ORDERED": (_ACTORS, _BODIES_AND_PEOPLE),
+    "PROTESTED": (_ACTORS, _BODIES_AND_PEOPLE | {"Law"}),
+}
