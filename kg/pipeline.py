@@ -129,34 +129,29 @@ def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
         articles = _fail_on_problem(articles, problems)
     unchanged = 0
 
-    def new_or_changed(stream: Iterable[Article]) -> Iterator[Article]:
+    def fresh(article: Article) -> bool:
+        """False for an article already built with the same text (``--update``)."""
         nonlocal unchanged
-        for article in stream:
-            digest = text_hash(article.text)
-            if hashes.get(article.id) == digest:
-                unchanged += 1
-                continue
-            hashes[article.id] = digest
-            yield article
-    count = 0
+        digest = text_hash(article.text)
+        if hashes.get(article.id) == digest:
+            unchanged += 1
+            return False
+        hashes[article.id] = digest
+        return True
     if engine == "dask":
         from .engines import dask_extract
 
         parts, remote_problems = dask_extract(list(inputs), model=model, default_date=default_date,
                                               scheduler=scheduler, workers=max(2, jobs))
         problems.extend(remote_problems)
-        for part in parts:
-            digest = text_hash(part.article.text)
-            if hashes.get(part.article.id) == digest:
-                unchanged += 1
-                continue
-            hashes[part.article.id] = digest
-            builder.add(part)
-            count += 1
+        parts = [part for part in parts if fresh(part.article)]
     else:
-        for part in extract_all(new_or_changed(articles), model=model, jobs=jobs, on_article=on_article):
-            builder.add(part)
-            count += 1
+        parts = extract_all((a for a in articles if fresh(a)), model=model, jobs=jobs,
+                            on_article=on_article)
+    count = 0
+    for part in parts:
+        builder.add(part)
+        count += 1
     if strict and problems:
         raise InputError("E014", count=len(problems))
     if count == 0 and unchanged == 0:
