@@ -24,6 +24,15 @@ SPEAKERS = {"Person", "Official", "Agency", "Organization", "Group"}
 def _speaker_from_verbs(ctx: Context, tokens: list[Token], qstart: int, qend: int) -> Optional[tuple[str, Token]]:
     best = None
     for token in tokens:
+        if token.lower_ == "according" and not (qstart <= token.idx < qend):
+            # "..., according to the ministry"
+            for arg in resolve_args(ctx, [p for to in token.children if to.lower_ == "to"
+                                          for p in to.children if p.dep_ == "pobj"]):
+                if ctx.label(arg.key) in SPEAKERS:
+                    distance = min(abs(token.idx - qend), abs(token.idx - qstart))
+                    if best is None or distance < best[0]:
+                        best = (distance, arg.key, token)
+            continue
         if token.lemma_ not in cues.SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
         if qstart <= token.idx < qend:

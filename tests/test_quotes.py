@@ -37,3 +37,9 @@ def test_scare_quotes_are_not_quotes(extract):
 
 def test_unattributed_quote_is_dropped(extract):
     assert extract('"This cannot go on much longer at all," read a sign at the rally.').quotes == []
+
+
+def test_according_to(extract):
+    part = extract('"The border will stay closed until further notice," according to the '
+                   'Interior Ministry of Chile.')
+    assert [s for s, _ in said(part)] and said(part)[0][0].endswith("Ministry of Chile")
