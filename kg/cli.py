@@ -162,11 +162,10 @@ def load(source, uri, user, password, database, batch_size, model):
 
 
 def _graph_from(source: str, model):
-    from .errors import InputError as _InputError
 
     path = Path(source)
     if path.is_dir() and not any(path.iterdir()):
-        raise _InputError("E102", where=source)
+        raise InputError("E102", where=source)
     from .pipeline import build_graph
 
     problems = []
@@ -187,12 +186,11 @@ def _graph_from(source: str, model):
 @user_errors
 def query(cypher, cypher_file, params, as_json, uri, user, password, database):
     """Run a Cypher query against Neo4j and print the rows."""
-    from .errors import InputError as _InputError
     from .loader import connect
     from .query import format_table, parse_params, run_query
 
     if bool(cypher) == bool(cypher_file):
-        raise _InputError("E206")
+        raise InputError("E206")
     text = cypher or Path(cypher_file).read_text(encoding="utf-8")
     values = parse_params(params)
     driver = connect(uri, user, password)
@@ -207,12 +205,11 @@ def query(cypher, cypher_file, params, as_json, uri, user, password, database):
 
 
 def _read_built(folder: str):
-    from .errors import InputError as _InputError
     from .exporters import read_jsonl
 
     path = Path(folder)
     if not (path / "graph.jsonl").exists():
-        raise _InputError("E102", where=folder)
+        raise InputError("E102", where=folder)
     return read_jsonl(path / "graph.jsonl")
 
 

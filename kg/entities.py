@@ -112,9 +112,16 @@ def _gazetteer_matcher(vocab: Vocab) -> PhraseMatcher:
 
 
 def vocab_doc(vocab: Vocab, text: str) -> Doc:
-    """A tokenised phrase for the PhraseMatcher (whitespace tokens, punctuation split)."""
-    words = re.findall(r"[\w'’&-]+|[^\w\s]", text)
-    return Doc(vocab, words=words)
+    """A phrase tokenised by spaCy's English tokenizer, as the article text is, so that
+    "U.S." or "Attorney-General" in a pattern split the same way."""
+    return _tokenizer(vocab)(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _tokenizer(vocab: Vocab):
+    from spacy.lang.en import English
+
+    return English(vocab=vocab).tokenizer
 
 
 def _missed_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -21,29 +21,29 @@ MIN_QUOTE_WORDS = 3
 SPEAKERS = {"Person", "Official", "Agency", "Organization", "Group"}
 
 
+def _speaker_candidates(ctx: Context, token: Token) -> list[Token]:
+    """Who a token outside the quote says it is from: the subject of a speech verb, or
+    the object of "according to"."""
+    if token.lower_ == "according":
+        return [p for to in token.children if to.lower_ == "to"
+                for p in to.children if p.dep_ == "pobj"]
+    if token.lemma_ in cues.SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+        return subjects_of(token) or [c for c in token.children if c.dep_ == "nsubj"]
+    return []
+
+
 def _speaker_from_verbs(ctx: Context, tokens: list[Token], qstart: int, qend: int) -> Optional[tuple[str, Token]]:
+    """The speaker named nearest the quote, with the token that names it."""
     best = None
     for token in tokens:
-        if token.lower_ == "according" and not (qstart <= token.idx < qend):
-            # "..., according to the ministry"
-            for arg in resolve_args(ctx, [p for to in token.children if to.lower_ == "to"
-                                          for p in to.children if p.dep_ == "pobj"]):
-                if ctx.label(arg.key) in SPEAKERS:
-                    distance = min(abs(token.idx - qend), abs(token.idx - qstart))
-                    if best is None or distance < best[0]:
-                        best = (distance, arg.key, token)
-            continue
-        if token.lemma_ not in cues.SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
-            continue
         if qstart <= token.idx < qend:
             continue
-        for arg in resolve_args(ctx, subjects_of(token) or
-                                [c for c in token.children if c.dep_ == "nsubj"]):
-            if ctx.label(arg.key) in SPEAKERS:
-                distance = min(abs(token.idx - qend), abs(token.idx - qstart))
-                if best is None or distance < best[0]:
-                    best = (distance, arg.key, token)
-                break
+        speaker = next((a for a in resolve_args(ctx, _speaker_candidates(ctx, token))
+                        if ctx.label(a.key) in SPEAKERS), None)
+        if speaker is not None:
+            distance = min(abs(token.idx - qend), abs(token.idx - qstart))
+            if best is None or distance < best[0]:
+                best = (distance, speaker.key, token)
     return (best[1], best[2]) if best else None
 
 

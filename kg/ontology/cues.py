@@ -97,13 +97,6 @@ FATAL_ADJECTIVES = {"fatal", "deadly", "lethal"}
 #: "issue subpoenas to X", "bring charges against X", "launch a probe of X".
 LIGHT_VERBS = {"file", "open", "launch", "issue", "bring", "announce", "begin", "start",
                "lodge", "serve", "press", "conduct", "initiate", "level", "send"}
-LIGHT_VERB_NOUNS: dict[str, str] = {
-    "lawsuit": "SUED", "suit": "SUED", "complaint": "SUED", "case": "SUED",
-    "investigation": "INVESTIGATED", "probe": "INVESTIGATED", "inquiry": "INVESTIGATED",
-    "subpoena": "SUBPOENAED", "charge": "CHARGED", "indictment": "CHARGED",
-    "accusation": "ACCUSED", "allegation": "ACCUSED", "criticism": "CRITICIZED",
-    "order": "ORDERED", "warrant": "ARRESTED",
-}
 
 #: "call X a <word>" counts as criticism when the second object is quoted or derogatory.
 DEROGATORY_WORDS = {

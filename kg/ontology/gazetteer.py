@@ -367,7 +367,7 @@ PLACE_ALIASES = {
     "drc": "Democratic Republic of the Congo", "dc": "Washington",
     "washington dc": "Washington", "washington d c": "Washington",
     "prc": "China", "mainland china": "China", "russian federation": "Russia",
-    "st paul": "St Paul", "saint paul": "St Paul", "nyc": "New York City",
+    "nyc": "New York City",
 }
 
 
@@ -422,7 +422,7 @@ BOILERPLATE_LINE_PATTERNS = [
     r"^\s*advertisement\s*$", r"^\s*share( this( article)?)?\s*:?\s*$",
     r"^\s*(by|written by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$",
     r"^\s*related\s*:?", r"^\s*(click|tap) here\b", r"^\s*copyright\b", r"^\s*©",
-    r"^\s*all rights reserved", r"^\s*get (the|our|st'?s?)\b.*newsletter",
+    r"^\s*all rights reserved", r"^\s*get\b.{0,40}\bnewsletters?\b",
     r"^\s*[A-Z ]{2,40}\s*/\s*[A-Z ]{2,40}\s*$",
     r"^\s*this article (was|is|has been)\b.*\b(published|updated|corrected)\b",
     r"^\s*(listen|watch) (to|now)\b", r"^\s*topics?\s*:",
