@@ -134,8 +134,7 @@ def _print_summary(result, out_dir) -> None:
     click.echo("nodes:     " + ", ".join(f"{k} {v}" for k, v in sorted(by_label.items())))
     by_type = result.relations_by_type()
     click.echo("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(by_type.items())))
-    exports = sum(result.export_seconds.values())
-    click.echo(f"seconds:   {result.seconds:.2f} (exports {exports:.2f})")
+    click.echo(f"seconds:   {result.seconds:.2f} (writing outputs {result.write_seconds:.2f})")
     click.echo(f"wrote:     {', '.join(str(Path(out_dir) / n) for n in result.export_seconds)}")
 
 

@@ -12,6 +12,8 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from .nlp import date_entities
+
 UNDATED = re.compile(r"\b(recent|years?|decades?|century|centuries|months|days|weeks|"
                      r"first-year|annual|daily|weekly|monthly|age|old|times?)\b", re.I)
 WEEKDAY = re.compile(r"^(?:last |this |on |)(monday|tuesday|wednesday|thursday|friday|"
@@ -70,7 +72,8 @@ def _base(article_date: Optional[str]) -> Optional[dt.datetime]:
 def event_date(trigger: Token, sentence: Span, article_date: Optional[str]) -> Optional[str]:
     """The date the text gives for the event at ``trigger``: a DATE in the trigger's own
     phrase first, else the only DATE of the sentence."""
-    dates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
+    dates = [ent for ent in date_entities(sentence.doc)
+             if ent.start >= sentence.start and ent.end <= sentence.end]
     if not dates:
         return None
     direct = [ent for ent in dates if _attached(ent, trigger)]

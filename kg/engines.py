@@ -18,18 +18,19 @@ from .readers import expand_inputs, read_file
 
 def _extract_files(paths: list[str], model: Optional[str], default_date: Optional[str]):
     """One partition on a worker: every article of these files, extracted."""
-    from .extract import extract_article
-    from .nlp import load_pipeline, mask_boilerplate
+    from .extract import extract_articles
+    from .nlp import load_pipeline
 
-    nlp = load_pipeline(model)
-    parts: list[ArticleGraph] = []
     problems: list[ReadProblem] = []
-    for path in paths:
-        for item in read_file(Path(path), default_date):
-            if isinstance(item, ReadProblem):
-                problems.append(item)
-            else:
-                parts.append(extract_article(nlp(mask_boilerplate(item.text)), item))
+
+    def articles():
+        for path in paths:
+            for item in read_file(Path(path), default_date):
+                if isinstance(item, ReadProblem):
+                    problems.append(item)
+                else:
+                    yield item
+    parts: list[ArticleGraph] = list(extract_articles(load_pipeline(model), articles()))
     return parts, problems
 
 

@@ -214,19 +214,23 @@ LEADING_NOISE_POS = {"ADV", "SCONJ", "CCONJ", "ADP", "AUX", "VERB", "PRON", "INT
 
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners/honorifics and trailing possessives/punctuation."""
-    while start < end and (doc[start].lower_ in DETERMINERS
-                           or doc[start].lower_.rstrip(".") in gz.HONORIFICS
-                           or doc[start].is_punct or doc[start].is_space
-                           or (doc[start].pos_ in LEADING_NOISE_POS and end - start > 1)):
+    tokens = tokens_of(doc)
+    while start < end and (tokens[start].lower_ in DETERMINERS
+                           or tokens[start].lower_.rstrip(".") in gz.HONORIFICS
+                           or tokens[start].is_punct or tokens[start].is_space
+                           or (tokens[start].pos_ in LEADING_NOISE_POS and end - start > 1)):
         start += 1
-    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct
-                           or doc[end - 1].is_space):
+    while end > start and (tokens[end - 1].lower_ in POSSESSIVE or tokens[end - 1].is_punct
+                           or tokens[end - 1].is_space):
         end -= 1
     return start, end
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text.strip()
+    if start >= end:
+        return ""
+    tokens = tokens_of(doc)
+    return doc_text(doc)[tokens[start].idx:tokens[end - 1].idx + len(tokens[end - 1])].strip()
 
 
 def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) -> Optional[tuple[str, str]]:
@@ -301,11 +305,12 @@ def _title_before(doc: Doc, start: int) -> Optional[tuple[int, str]]:
     """(title start token, title text) for a title standing right before token ``start``."""
     official, qualified, private, longest = _title_tables()
     best = None
-    sent_start = sentence_start(doc[start]) if start < len(doc) else 0
+    tokens, text = tokens_of(doc), doc_text(doc)
+    sent_start = sentence_start(tokens[start]) if start < len(tokens) else 0
     for j in range(start - 1, max(sent_start, start - longest * 2) - 1, -1):
-        if doc[j].is_space or (doc[j].is_punct and doc[j].text not in ("-", ".")):
+        if tokens[j].is_space or (tokens[j].is_punct and tokens[j].text not in ("-", ".")):
             break
-        phrase = match_key(doc[j:start].text)
+        phrase = match_key(text[tokens[j].idx:tokens[start - 1].idx + len(tokens[start - 1])])
         if phrase in official or phrase in qualified or phrase in private:
             best = j
     if best is None:
@@ -416,6 +421,8 @@ def _clean_title(title: str) -> str:
 def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
                    mentions: list[Mention]) -> Optional[Mention]:
     lower = token.lower_
+    if lower not in gz.GROUP_NOUNS and lower not in ("people", "seekers") and token.ent_type_ != "NORP":
+        return None  # the common case, decided before any neighbour is looked at
     if lower == "seekers" and token.i > 0 and doc[token.i - 1].lower_ == "asylum":
         lower = "asylum seekers"
     protesting = (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VBG"
@@ -584,18 +591,21 @@ def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     covered = set(_index(mentions))
     known = {w for m in mentions if m.label == "Person" for w in (m.text, m.text.split()[-1])}
     found = []
+    tokens = tokens_of(doc)
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        after_honorific = i > 0 and doc[i - 1].lower_.rstrip(".") in gz.HONORIFICS \
-            and doc[i - 1].is_title
-        if i in covered or token.pos_ != "PROPN" or not token.is_title or \
-                not (after_honorific or token.text in known):
+    while i < len(tokens):
+        token = tokens[i]
+        if i in covered or token.pos_ != "PROPN" or not token.is_title:
+            i += 1
+            continue
+        after_honorific = i > 0 and tokens[i - 1].lower_.rstrip(".") in gz.HONORIFICS \
+            and tokens[i - 1].is_title
+        if not (after_honorific or token.text in known):
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and end not in covered and doc[end].pos_ == "PROPN" \
-                and doc[end].is_title and after_honorific:
+        while end < len(tokens) and end not in covered and tokens[end].pos_ == "PROPN" \
+                and tokens[end].is_title and after_honorific:
             end += 1
         span = doc[i:end]
         if lookup_body(span.text) is None and not title_kind(span.text):  # "Mr. President"

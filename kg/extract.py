@@ -5,10 +5,15 @@ process pool or on a distributed engine; ``graph.GraphBuilder`` merges the resul
 """
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Iterable, Iterator
+
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .entities import extract_mentions
-from .model import Article, ArticleGraph
+from .model import Article, ArticleGraph, text_hash
+from .nlp import mask_boilerplate
 from .quotes import extract_quotes
 from .relations import build_context, extract_relations
 from .resolve import resolve_mentions
@@ -24,4 +29,16 @@ def extract_article(doc: Doc, article: Article) -> ArticleGraph:
     # vague groups ("voters") become nodes only when a relation or quote needs them
     used = {r.source for r in relations} | {r.target for r in relations} | {q.speaker for q in quotes}
     entities = {key: e for key, e in entities.items() if not e.weak or key in used}
-    return ArticleGraph(article, entities, relations, quotes)
+    return ArticleGraph(replace(article, text=""), entities, relations, quotes,
+                        text_hash=text_hash(article.text))
+
+
+#: Articles parsed together by ``nlp.pipe``.
+NLP_BATCH = 16
+
+
+def extract_articles(nlp: Language, articles: Iterable[Article]) -> Iterator[ArticleGraph]:
+    """The per-article step over a stream: boilerplate masked, parsed in batches, extracted."""
+    pairs = ((mask_boilerplate(a.text), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH):
+        yield extract_article(doc, article)

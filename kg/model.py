@@ -1,6 +1,7 @@
 """Typed records passed between the pipeline stages."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -103,7 +104,13 @@ class Quote:
 class ArticleGraph:
     """What one article contributes: the pure per-article step's output."""
 
-    article: Article
+    article: Article  # its text dropped once extracted: the graph never holds the corpus
     entities: dict[str, LocalEntity]
     relations: list[Relation]
     quotes: list[Quote]
+    text_hash: str = ""  # of the article's text, so --update knows when it changed
+
+
+def text_hash(text: str) -> str:
+    """Hash of an article's text: a changed article is extracted again."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()

@@ -3,26 +3,21 @@ so ``kg build --update`` merges new articles without re-reading old ones. One JS
 article: its metadata, a hash of its text, its entities, relations and quotes."""
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError
-from .model import Article, ArticleGraph, LocalEntity, Quote, Relation
+from .model import Article, ArticleGraph, LocalEntity, Quote, Relation, text_hash
 
 PARTS_FILE = "kg-parts.jsonl"
 
 
-def text_hash(text: str) -> str:
-    """Hash of an article's text: a changed article is extracted again."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
 def part_to_json(part: ArticleGraph) -> dict:
     article = asdict(part.article)
-    article["text_hash"] = text_hash(article.pop("text"))
+    article["text_hash"] = part.text_hash or text_hash(article["text"])
+    del article["text"]
     return {"article": article,
             "entities": [{**asdict(e), "aliases": sorted(e.aliases)} for e in part.entities.values()],
             "relations": [asdict(r) for r in part.relations],
@@ -39,15 +34,14 @@ def part_from_json(data: dict) -> tuple[ArticleGraph, str]:
         entities[entity.key] = entity
     relations = [Relation(**r) for r in data["relations"]]
     quotes = [Quote(**q) for q in data["quotes"]]
-    return ArticleGraph(article, entities, relations, quotes), digest
+    return ArticleGraph(article, entities, relations, quotes, text_hash=digest), digest
 
 
-def write_parts(parts: Iterable[ArticleGraph], folder: Path, hashes: dict[str, str]) -> None:
+def write_parts(parts: Iterable[ArticleGraph], folder: Path) -> None:
     """Write every part, in article id order."""
     with open(Path(folder) / PARTS_FILE, "w", encoding="utf-8") as fh:
         for part in sorted(parts, key=lambda p: p.article.id):
             data = part_to_json(part)
-            data["article"]["text_hash"] = hashes.get(part.article.id, data["article"]["text_hash"])
             fh.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
 
 

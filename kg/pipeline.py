@@ -7,7 +7,7 @@ quotes (``extract.extract_article``, pure per article) -> merged graph (``GraphB
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -16,17 +16,18 @@ import networkx as nx
 
 from .errors import InputError
 from .exporters import write_all
-from .extract import extract_article
+from .extract import extract_articles
 from .graph import GraphBuilder
-from .model import Article, ArticleGraph, ReadProblem
-from .nlp import load_pipeline, mask_boilerplate
+from .model import Article, ArticleGraph, ReadProblem, text_hash
+from .nlp import load_pipeline
 from .ontology import ENTITY_LABELS, primary_label
-from .parts import read_parts, text_hash, write_parts
+from .parts import PARTS_FILE, read_parts, write_parts
 from .readers import read_inputs
 
-NLP_BATCH = 16
-#: Articles handed to the worker pool at a time, per worker: bounds memory with --jobs.
-WINDOW_PER_JOB = 32
+#: Articles per task sent to a worker process (one ``nlp.pipe`` batch).
+WORKER_CHUNK = 4
+#: Tasks in flight per worker: enough that no worker waits, few enough to bound memory.
+IN_FLIGHT_PER_JOB = 4
 
 
 @dataclass
@@ -37,10 +38,10 @@ class BuildResult:
     articles: int
     problems: list[ReadProblem] = field(default_factory=list)
     seconds: float = 0.0
-    export_seconds: dict[str, float] = field(default_factory=dict)
+    export_seconds: dict[str, float] = field(default_factory=dict)  # per output, CPU-side
+    write_seconds: float = 0.0  # wall time of writing every output
     unchanged: int = 0  # inputs already in the folder being updated
     parts: list[ArticleGraph] = field(default_factory=list)
-    hashes: dict[str, str] = field(default_factory=dict)
 
     def nodes_by_label(self) -> Counter:
         return Counter(primary_label(d.get("labels", [])) for _, d in self.graph.nodes(data=True))
@@ -60,35 +61,42 @@ def split_articles(results: Iterable, problems: list[ReadProblem]) -> Iterator[A
 
 def extract_all(articles: Iterable[Article], model: Optional[str] = None, jobs: int = 1,
                 on_article: Optional[Callable[[Article], None]] = None) -> Iterator[ArticleGraph]:
-    """Parse and extract every article, streaming. With ``jobs`` > 1 whole articles go to
-    worker processes (each loads the model once and runs the pure per-article step), in
-    bounded windows so memory never holds the corpus."""
+    """Parse and extract every article, streaming, in input order. With ``jobs`` > 1
+    chunks of articles go to worker processes (each loads the model once and runs the pure
+    per-article step); a bounded number of chunks is in flight, so memory never holds the
+    corpus and no worker waits for another to finish its chunk."""
     if jobs <= 1:
-        nlp = load_pipeline(model)
-        pairs = ((mask_boilerplate(a.text), a) for a in articles)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH):
-            part = extract_article(doc, article)
+        for part in extract_articles(load_pipeline(model), articles):
             if on_article is not None:
-                on_article(article)
+                on_article(part.article)
             yield part
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
-        window: list[Article] = []
-        for article in articles:
-            window.append(article)
-            if len(window) >= WINDOW_PER_JOB * jobs:
-                yield from _run_window(pool, window, on_article)
-                window = []
-        if window:
-            yield from _run_window(pool, window, on_article)
+        pending: deque = deque()
+        for chunk in _chunks(articles, WORKER_CHUNK):
+            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+            if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
+                yield from _finished(pending.popleft(), on_article)
+        while pending:
+            yield from _finished(pending.popleft(), on_article)
 
 
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
-def _run_window(pool, window: list[Article], on_article) -> Iterator[ArticleGraph]:
-    for part in pool.imap(_extract_one, window, chunksize=4):
+
+def _finished(task, on_article) -> Iterator[ArticleGraph]:
+    for part in task.get():
         if on_article is not None:
             on_article(part.article)
         yield part
@@ -102,9 +110,9 @@ def _init_worker(model: Optional[str]) -> None:
     _WORKER_NLP = load_pipeline(model)
 
 
-def _extract_one(article: Article) -> ArticleGraph:
-    """The pure per-article step in a worker: parse, then extract."""
-    return extract_article(_WORKER_NLP(mask_boilerplate(article.text)), article)
+def _extract_chunk(articles: list[Article]) -> list[ArticleGraph]:
+    """A worker's task: the per-article step over one chunk."""
+    return list(extract_articles(_WORKER_NLP, articles))
 
 
 def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
@@ -129,14 +137,13 @@ def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
         articles = _fail_on_problem(articles, problems)
     unchanged = 0
 
-    def fresh(article: Article) -> bool:
+    def fresh(article_id: str, digest: str) -> bool:
         """False for an article already built with the same text (``--update``)."""
         nonlocal unchanged
-        digest = text_hash(article.text)
-        if hashes.get(article.id) == digest:
+        if hashes.get(article_id) == digest:
             unchanged += 1
             return False
-        hashes[article.id] = digest
+        hashes[article_id] = digest
         return True
     if engine == "dask":
         from .engines import dask_extract
@@ -144,9 +151,9 @@ def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
         parts, remote_problems = dask_extract(list(inputs), model=model, default_date=default_date,
                                               scheduler=scheduler, workers=max(2, jobs))
         problems.extend(remote_problems)
-        parts = [part for part in parts if fresh(part.article)]
+        parts = [part for part in parts if fresh(part.article.id, part.text_hash)]
     else:
-        parts = extract_all((a for a in articles if fresh(a)), model=model, jobs=jobs,
+        parts = extract_all((a for a in articles if fresh(a.id, text_hash(a.text))), model=model, jobs=jobs,
                             on_article=on_article)
     count = 0
     for part in parts:
@@ -158,7 +165,7 @@ def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
         raise InputError("E010", count=len(problems))
     result = BuildResult(builder.build(), count, problems, time.perf_counter() - start)
     result.unchanged = unchanged
-    result.parts, result.hashes = builder.parts(), hashes
+    result.parts = builder.parts()
     return result
 
 
@@ -175,11 +182,14 @@ def build(inputs: Iterable[str], out_dir: Path, update: bool = False, **options)
     result = build_graph(inputs, previous=Path(out_dir) if update else None, **options)
     export_start = time.perf_counter()
     try:
-        result.export_seconds = write_all(result.graph, Path(out_dir))
-        write_parts(result.parts, Path(out_dir), result.hashes)
+        result.export_seconds = write_all(result.graph, Path(out_dir), jobs=options.get("jobs", 1))
+        parts_start = time.perf_counter()
+        write_parts(result.parts, Path(out_dir))
+        result.export_seconds[PARTS_FILE] = time.perf_counter() - parts_start
     except OSError as exc:
         raise InputError("E104", where=str(out_dir), reason=exc.strerror or str(exc)) from None
-    result.seconds += time.perf_counter() - export_start
+    result.write_seconds = time.perf_counter() - export_start
+    result.seconds += result.write_seconds
     return result
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from .dates import event_date
 from .model import Quote
+from .nlp import doc_text, sentence_of, tokens_of
 from .ontology import cues
 from .relations import Context, resolve_args, subjects_of
 
@@ -69,7 +70,8 @@ def _paragraph_of(text: str, offset: int) -> int:
 
 def extract_quotes(ctx: Context) -> list[Quote]:
     """Every direct quote of three or more words with a speaker the text names."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, doc_text(ctx.doc)
+    tokens = tokens_of(doc)
     quotes: list[Quote] = []
     previous: Optional[tuple[str, int]] = None  # (speaker, paragraph)
     for match in QUOTE_PATTERN.finditer(text):
@@ -81,27 +83,28 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue
-        sents = list({s.start: s for s in (doc[span.start].sent, doc[span.end - 1].sent)}.values())
-        end_sent = doc[span.end - 1].sent
-        after = doc[end_sent.end].sent if end_sent.end < len(doc) and \
-            _paragraph_of(text, doc[end_sent.end].idx) == _paragraph_of(text, qend) else None
-        window = [t for s in sents for t in s]
+        sents = list({s.start: s for s in (sentence_of(tokens[span.start]),
+                                           sentence_of(tokens[span.end - 1]))}.values())
+        end_sent = sents[-1]
+        after = sentence_of(tokens[end_sent.end]) if end_sent.end < len(doc) and \
+            _paragraph_of(text, tokens[end_sent.end].idx) == _paragraph_of(text, qend) else None
+        window = [t for s in sents for t in tokens[s.start:s.end]]
         found = _speaker_from_verbs(ctx, window, qstart, qend)
         if found is None and after is not None and span.end >= end_sent.end - 1:
-            found = _speaker_from_verbs(ctx, list(after), qstart, qend)
+            found = _speaker_from_verbs(ctx, tokens[after.start:after.end], qstart, qend)
         if found is None:
-            inside = [t for t in span if qstart <= t.idx < qend and t.dep_ == "ROOT" or
+            inside = [t for t in tokens[span.start:span.end] if qstart <= t.idx < qend and t.dep_ == "ROOT" or
                       (qstart <= t.idx < qend and not (qstart <= t.head.idx < qend))]
             found = _speaker_from_embedding(ctx, inside, qstart, qend)
         paragraph = _paragraph_of(text, qstart)
         if found is None and previous and paragraph - previous[1] <= 1:
-            speaker, anchor = previous[0], doc[span.start]
+            speaker, anchor = previous[0], tokens[span.start]
         elif found is None:
             continue
         else:
             speaker, anchor = found
         previous = (speaker, paragraph)
-        sent = anchor.sent
+        sent = sentence_of(anchor)
         quotes.append(Quote(
             speaker=speaker, text=body, article=ctx.article.id, char_start=qstart,
             char_end=qend, date=event_date(anchor, sent, ctx.article.date) or ctx.article.date,

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .dates import event_date
 from .model import Article, LocalEntity, Mention, Relation
 from .names import match_key
-from .nlp import sentence_start, tokens_of
+from .nlp import doc_text, sentence_of, sentence_start, tokens_of
 from .ontology import category_of
 from .ontology import cues
 from .ontology import gazetteer as gz
@@ -380,9 +380,10 @@ def emit(ctx: Context, source: Arg, rtype: str, target: Arg, trigger: Token, ext
     """Record one relation with its evidence sentence and date."""
     if source.key == target.key or source.key not in ctx.entities or target.key not in ctx.entities:
         return
-    sent = trigger.sent
-    text = sent.text.strip()
-    lead = len(sent.text) - len(sent.text.lstrip())
+    sent = sentence_of(trigger)
+    raw = doc_text(ctx.doc)[sent.start_char:sent.end_char]
+    text = raw.strip()
+    lead = len(raw) - len(raw.lstrip())
     ctx.relations.append(Relation(
         source=source.key, type=rtype, target=target.key, evidence=text,
         article=ctx.article.id, char_start=sent.start_char + lead,
@@ -535,7 +536,7 @@ def calling_criticism(ctx: Context) -> None:
             continue
         quoted = any(_is_quoted(ctx.doc, c) for c in seconds + objs[1:])
         derogatory = any(t.lower_ in cues.DEROGATORY_WORDS for c in seconds for t in c.subtree)
-        derogatory |= any(t.lower_ in cues.DEROGATORY_WORDS for t in ctx.doc[verb.i + 1: verb.sent.end]
+        derogatory |= any(t.lower_ in cues.DEROGATORY_WORDS for t in ctx.doc[verb.i + 1: sentence_of(verb).end]
                           if t.i > max(o.i for o in objs))
         if not (quoted or derogatory):
             continue
