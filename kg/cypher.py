@@ -6,6 +6,7 @@ data: relationship statements are specialised only with a type from the ontology
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -121,13 +122,11 @@ def load_plan(graph: nx.MultiDiGraph) -> list[LoadStep]:
 def stream_plan(path: Path, batch_size: int) -> Iterator[LoadStep]:
     """The load plan of a ``graph.jsonl`` file in batches, reading it twice (nodes, then
     relationships) and holding at most one batch per statement: bounded memory."""
-    import json as _json
-
     def lines():
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():
-                    yield _json.loads(line)
+                    yield json.loads(line)
     buffers: dict[tuple[str, str | None], list[dict]] = {}
 
     def add(kind, row):
@@ -186,12 +185,21 @@ def cypher_literal(value) -> str:
     if isinstance(value, dict):
         parts = []
         for key, item in value.items():
-            name = key if SAFE_KEY.match(key) else "`" + key.replace("`", "``") + "`"
-            parts.append(f"{name}: {cypher_literal(item)}")
+            parts.append(f"{_key_literal(key)}: {cypher_literal(item)}")
         return "{" + ", ".join(parts) + "}"
     raise TypeError(f"cannot write {type(value).__name__} as a Cypher literal")
 
 
+@functools.lru_cache(maxsize=1024)
+def _key_literal(key: str) -> str:
+    return key if SAFE_KEY.match(key) else "`" + key.replace("`", "``") + "`"
+
+
+#: Backslash, single quote and control characters, escaped as JSON escapes them (one C pass).
+_ESCAPES = {**{code: f"\\u{code:04x}" for code in range(0x20)},
+            ord("\b"): "\\b", ord("\f"): "\\f", ord("\n"): "\\n", ord("\r"): "\\r",
+            ord("\t"): "\\t", ord("\\"): "\\\\", ord("'"): "\\'"}
+
+
 def _escape(text: str) -> str:
-    out = json.dumps(text, ensure_ascii=False)[1:-1]  # escapes \\, ", control characters
-    return out.replace('\\"', '"').replace("'", "\\'")
+    return text.translate(_ESCAPES)

@@ -4,7 +4,7 @@ article: its metadata, a hash of its text, its entities, relations and quotes.""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -15,13 +15,14 @@ PARTS_FILE = "kg-parts.jsonl"
 
 
 def part_to_json(part: ArticleGraph) -> dict:
-    article = asdict(part.article)
+    # vars(), not asdict(): every field is a scalar (aliases aside), so no deep copy is needed
+    article = dict(vars(part.article))
     article["text_hash"] = part.text_hash or text_hash(article["text"])
     del article["text"]
     return {"article": article,
-            "entities": [{**asdict(e), "aliases": sorted(e.aliases)} for e in part.entities.values()],
-            "relations": [asdict(r) for r in part.relations],
-            "quotes": [asdict(q) for q in part.quotes]}
+            "entities": [{**vars(e), "aliases": sorted(e.aliases)} for e in part.entities.values()],
+            "relations": [vars(r) for r in part.relations],
+            "quotes": [vars(q) for q in part.quotes]}
 
 
 def part_from_json(data: dict) -> tuple[ArticleGraph, str]:
