@@ -132,16 +132,16 @@ def _missed_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
         if not doc[start].text[:1].isupper():
             continue
+        canonical = doc.vocab.strings[match_id]
+        label = "Agency" if canonical in gz.AGENCIES else "Organization"
+        if start > 0 and doc[start - 1].text in ("US", "U.S.") and label == "Agency":
+            start -= 1  # "US Immigration and Customs Enforcement"
         overlapping = [m for m in mentions + found if m.start < end and start < m.end]
         if any(m.start < start or m.end > end for m in overlapping) or \
                 any(m.start == start and m.end == end for m in overlapping):
             continue
         for m in overlapping:
             (found if m in found else mentions).remove(m)
-        canonical = doc.vocab.strings[match_id]
-        label = "Agency" if canonical in gz.AGENCIES else "Organization"
-        if start > 0 and doc[start - 1].text in ("US", "U.S.") and label == "Agency":
-            start -= 1  # "US Immigration and Customs Enforcement"
         span = doc[start:end]
         found.append(Mention(start, end, span.start_char, span.end_char, span.text, label,
                              head=span.root.i, canonical=canonical))
@@ -256,6 +256,9 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
         return None  # "U.S.-Mexico" (border): a pair of places, not a body
     if ner_label in ("GPE", "LOC", "FAC"):
         known_place = text in gz.COUNTRIES or text in gz.US_STATES or key in gz.PLACE_ALIASES
+        if not known_place and len(words) > 1 and words[-1] in gz.BODY_HEADS_OVER_NER and \
+                doc[end - 1].is_title:
+            return _org_or_agency(doc, start, end, words)  # "Anti-Doping Agency" as a place
         if known and ner_label == "GPE" and not known_place:
             return known
         return "Place", ""
@@ -282,6 +285,9 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
         if key.endswith(" news") or key.endswith(" times") or key.endswith(" post"):
             return "Organization", ""
         return _org_or_agency(doc, start, end, words)
+    if ner_label in ("EVENT", "PRODUCT", "WORK_OF_ART") and len(words) > 1 and \
+            words[-1] in gz.BODY_HEADS_OVER_NER and doc[end - 1].is_title:
+        return _org_or_agency(doc, start, end, words)  # "the World Anti-Doping Agency's" as EVENT
     return None
 
 

@@ -160,8 +160,10 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
             for pobj in prep_objects(token, {"of"}):
                 if pobj.i in ctx.key_at and ctx.label(ctx.key_at[pobj.i]) == "Place":
                     return Arg(ctx.key_at[pobj.i])
-        # an unnamed member acting for a body: "an ICE agent", "an officer with the FBI"
-        if is_member_role(token.lemma_) or is_member_role(token.text):
+        # an unnamed member acting for a body: "an ICE agent", "an officer with the FBI",
+        # "the head of the agency"
+        if is_member_role(token.lemma_) or is_member_role(token.text) or \
+                token.lower_ in gz.LEADER_ROLES:
             for child in token.children:
                 if child.dep_ in ("compound", "poss", "nmod", "amod") and child.i in ctx.key_at \
                         and ctx.label(ctx.key_at[child.i]) in ("Agency", "Organization"):
@@ -174,6 +176,23 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
         if key:
             return Arg(key)
     return None
+
+
+def possessor_targets(ctx: Context, tokens: list[Token]) -> list[Arg]:
+    """Owners of what is acted on, for ``cues.POSSESSOR_TARGET_TYPES``: "investigated
+    Tesla's recall" -> Tesla. Never through a person noun ("X's son", "X's lawyer")."""
+    out = []
+    for token in tokens:
+        if token.i in ctx.key_at or token.pos_ != "NOUN" or token.lower_ in gz.KIN_NOUNS or \
+                token.lemma_ in gz.KIN_NOUNS or is_member_role(token.lemma_) or \
+                token.lower_ in gz.LEADER_ROLES:
+            continue
+        for child in token.children:
+            if child.dep_ == "poss" and child.i in ctx.key_at:
+                arg = Arg(ctx.key_at[child.i], ctx.role_at.get(child.i, ""))
+                if arg not in out:
+                    out.append(arg)
+    return out
 
 
 def _nearest_actor_before(ctx: Context, token: Token) -> Optional[Arg]:
@@ -260,6 +279,13 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if is_passive(verb):
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not agents:
+            # the parser hangs the agent on the verb's prepositional object: "was charged
+            # with fraud by the SEC", "was arrested in Altoona by police"
+            agents = [p for prep in verb.children if prep.dep_ == "prep"
+                      for obj in prep.children if obj.dep_ == "pobj"
+                      for by in obj.children if by.dep_ in ("prep", "agent") and by.lower_ == "by"
+                      for p in by.children if p.dep_ == "pobj"]
         return agents
     subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if len(subj) > 1:  # a misparse with two subjects: the nearest one before the verb
@@ -439,6 +465,8 @@ def verb_relations(ctx: Context) -> None:
         else:
             sources = resolve_args(ctx, subjects_of(verb))
         targets = resolve_args(ctx, targets_tokens)
+        if not targets and set(types) & cues.POSSESSOR_TARGET_TYPES:
+            targets = possessor_targets(ctx, targets_tokens)
         if not targets and "PROTESTED" in types:
             exclude = {a.key for a in sources}
             targets = [a for t in targets_tokens for a in resolve_behind(ctx, t, exclude)]
@@ -486,7 +514,8 @@ def nominal_relations(ctx: Context) -> None:
         if noun.pos_ != "NOUN" or noun.lemma_ not in cues.NOMINAL_CUES:
             continue
         types, poss_role = cues.NOMINAL_CUES[noun.lemma_]
-        target_tokens = prep_objects(noun, cues.NOMINAL_TARGET_PREPS - {"to"} | ({"to"} if noun.lemma_ == "subpoena" else set()))
+        target_tokens = prep_objects(noun, cues.NOMINAL_TARGET_PREPS_BY_NOUN.get(
+            noun.lemma_, cues.NOMINAL_TARGET_PREPS - {"to"}))
         source_tokens = prep_objects(noun, {"by"})
         for child in noun.children:
             if child.dep_ in ("compound", "nmod", "amod") and child.i in ctx.key_at:
@@ -506,6 +535,8 @@ def nominal_relations(ctx: Context) -> None:
                 source_tokens.extend(subjects_of(head))
         sources = resolve_args(ctx, source_tokens)
         targets = resolve_args(ctx, target_tokens)
+        if not targets and set(types) & cues.POSSESSOR_TARGET_TYPES:
+            targets = possessor_targets(ctx, target_tokens)
         if not targets:
             continue
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)

@@ -61,6 +61,17 @@ def test_agency_gazetteer_acronyms_and_country_prefix(extract):
     assert "Federal Bureau of Investigation" in names
 
 
+def test_body_split_by_the_ner_after_a_country_prefix_is_one_agency(extract):
+    # the NER gives "US Immigration" + "Customs Enforcement"; the gazetteer match starts
+    # after "US", so the country prefix must be taken before the split spans are compared
+    part = extract("US Immigration and Customs Enforcement expelled the man last month. "
+                   "U.S. Customs and Border Protection stopped the truck.")
+    agencies = sorted(e.name for e in part.entities.values() if e.label == "Agency")
+    assert len(agencies) == 2, agencies
+    assert any(n.endswith("Immigration and Customs Enforcement") for n in agencies)
+    assert not any(n in ("US Immigration", "Customs Enforcement") for n in agencies)
+
+
 def test_acronym_defined_in_text_is_the_same_body(extract):
     part = extract("The Northern Water Authority (NWA) raised prices. NWA officials defended it.")
     bodies = [e for e in part.entities.values() if e.label in ("Agency", "Organization")]
@@ -130,3 +141,19 @@ def test_credits_and_bare_titles_make_no_entities(extract):
 def test_surname_taken_for_a_place_is_the_person(extract):
     part = extract("Governor Greg Abbott spoke. Later Abbott said the border was closed.")
     assert [e.label for e in part.entities.values() if "Abbott" in e.name] == ["Official"]
+
+
+def test_body_typed_as_event_or_place_by_the_ner_is_a_body(nlp):
+    from spacy.tokens import Span
+
+    from kg.entities import extract_mentions
+
+    for label in ("EVENT", "LOC"):
+        doc = nlp("Athletes criticized the Pacific Anti-Doping Agency's decision.")
+        start = next(t.i for t in doc if t.text == "Pacific")
+        end = next(t.i for t in doc if t.text == "'s") + 1
+        doc.ents = [Span(doc, start, end, label=label)]
+        mentions = [m for m in extract_mentions(doc) if "Agency" in m.text]
+        assert [m.label for m in mentions] == ["Organization"] or \
+            [m.label for m in mentions] == ["Agency"], (label, mentions)
+        assert mentions[0].text == "Pacific Anti-Doping Agency"

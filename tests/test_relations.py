@@ -75,6 +75,19 @@ from conftest import triples
     # nationalities as victims
     ("Israeli forces killed three Palestinians in Jenin.",
      {("Israeli forces", "KILLED", "Palestinians")}),
+    # "charges against X" after a light verb, with coordinated prosecutors
+    ("Attorney General Maria Lopez and District Attorney Sam Reyes on Friday announced "
+     "criminal charges against former Mayor Tom Jenkins.",
+     {("Maria Lopez", "CHARGED", "Tom Jenkins"), ("Sam Reyes", "CHARGED", "Tom Jenkins")}),
+    # a passive agent the parser hangs on the prepositional object
+    ("Carla Mendes has been formally charged with wire fraud by the Securities and Exchange "
+     "Commission.",
+     {("Securities and Exchange Commission", "CHARGED", "Carla Mendes")}),
+    # the owner of what is scrutinised; an unnamed head acting for the body
+    ("The Federal Aviation Administration opened an investigation into Boeing's inspections.",
+     {("Federal Aviation Administration", "INVESTIGATED", "Boeing")}),
+    ("The head of the Federal Trade Commission criticized Meta's handling of user data.",
+     {("Federal Trade Commission", "CRITICIZED", "Meta")}),
 ])
 def test_construction(extract, text, expected):
     found = triples(extract(text))
@@ -90,6 +103,9 @@ def test_construction(extract, text, expected):
     "Mr Ortiz spoke to ousted President Ana Gomez.",                # an attribute, not an event
     "The state police bureau is investigating the shooting of Alex Perez.",  # not the shooter
     "The FBI fired back at critics on Monday.",                     # a retort, not a shooting
+    "A gunman shot Diego Ruiz's son in Tucson.",                    # the son, not Ruiz
+    "The Environmental Protection Agency took charge of the cleanup in Ohio.",  # not a charge
+    "The charges against Mark Ruiz were dropped by the Justice Department.",  # dropped
 ])
 def test_no_relation(extract, text):
     found = {t for t in triples(extract(text)) if t[1] != "HOLDS_OFFICE"}

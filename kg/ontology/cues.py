@@ -80,6 +80,7 @@ NOMINAL_CUES: dict[str, tuple[tuple[str, ...], str]] = {
     "arrest": (("ARRESTED",), "patient"),
     "detention": (("ARRESTED",), "patient"),
     "indictment": (("CHARGED",), "patient"),
+    "charge": (("CHARGED",), "patient"),
     "prosecution": (("CHARGED",), "patient"),
     "lawsuit": (("SUED",), "agent"),
     "suit": (("SUED",), "agent"),
@@ -88,8 +89,14 @@ NOMINAL_CUES: dict[str, tuple[tuple[str, ...], str]] = {
     "condemnation": (("CRITICIZED",), "agent"),
     "protest": (("PROTESTED",), "agent"),
 }
+#: Types whose target may be the owner of what is acted on: "investigated Tesla's recall",
+#: "criticized the agency's handling of the tests" (not for harm: "shot X's son").
+POSSESSOR_TARGET_TYPES = {"INVESTIGATED", "CRITICIZED", "ACCUSED", "SUED"}
 #: Prepositions that carry the one acted on after an event noun.
 NOMINAL_TARGET_PREPS = {"of", "into", "against", "on", "to", "for"}
+#: Event nouns with their own target prepositions (the others take all but "to"):
+#: "charges against X" (not "in charge of X", "a charge of $5"); "subpoenas to X".
+NOMINAL_TARGET_PREPS_BY_NOUN = {"charge": {"against"}, "subpoena": NOMINAL_TARGET_PREPS}
 #: Adjectives that make a shooting fatal ("the fatal shooting of X").
 FATAL_ADJECTIVES = {"fatal", "deadly", "lethal"}
 

@@ -162,6 +162,10 @@ AGENCY_HEAD_WORDS = {
     "gendarmerie", "judiciary", "regulator", "treasury",
 }
 #: Of those, the ones that also head private bodies and so need a governmental word too.
+#: Name heads that make a body of a span the NER typed as a place, event or product
+#: ("the World Anti-Doping Agency's" as EVENT).
+BODY_HEADS_OVER_NER = {"agency", "ministry", "department", "commission", "bureau",
+                       "committee", "council", "authority", "administration", "directorate"}
 WEAK_AGENCY_HEADS = {
     "office", "council", "service", "services", "board", "committee",
     "commission", "authority", "administration", "assembly", "department",
@@ -239,6 +243,17 @@ QUALIFIED_TITLES = {
     "director", "deputy director", "administrator", "chairman", "chairwoman", "chair",
     "head", "chief", "spokesman", "spokeswoman", "spokesperson", "commissioner",
     "secretary", "commander", "attorney", "warden",
+}
+
+#: Leaders of a body: "the head of the agency" acting unnamed is the agency (agent_role).
+LEADER_ROLES = {"head", "chief", "leader", "director", "chairman", "chairwoman", "chair",
+                "boss", "commander", "president"}
+#: People named by their tie to another ("X's son"): never the owner's stand-in.
+KIN_NOUNS = {
+    "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "child",
+    "children", "family", "parent", "parents", "relative", "relatives", "widow", "widower",
+    "nephew", "niece", "cousin", "grandson", "granddaughter", "partner", "girlfriend",
+    "boyfriend", "fiance", "fiancee", "friend", "friends", "stepson", "stepdaughter",
 }
 
 #: Roles of rank-and-file public employees: kept as a Person's role, never Official
