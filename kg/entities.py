@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .model import Mention
-from .names import match_key
+from .names import match_key, normalise
 from .nlp import doc_text, sentence_start, tokens_of
 from .ontology import gazetteer as gz
 
@@ -25,7 +25,7 @@ DETERMINERS = {"the", "this", "that", "these", "those", "a", "an", "its", "their
 POSSESSIVE = {"'s", "’s", "'", "’"}
 NER_LABELS = {"PERSON": "Person", "ORG": "Organization", "AGENCY": "Agency", "GPE": "Place",
               "LOC": "Place", "FAC": "Place", "LAW": "Law"}
-PARTY_STATE = re.compile(r"^\s*[,(]\s*[DRI]\s*-\s*[A-Z][A-Za-z.]*")
+PARTY_STATE = re.compile(r"^\s*[,(]\s*[DRI]\s*-\s*([A-Z][A-Za-z.]*(?: [A-Z][a-z.]+)?)")
 PLACE_PAIR = re.compile(r"^[A-Z][\w.]*(?:-[A-Z][\w.]*)+$")  # "U.S.-Mexico"
 
 
@@ -367,6 +367,7 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
 def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]) -> None:
     """Titles and jurisdictions of people; bodies swallowed by a title phrase are dropped."""
     inside_title: set[int] = set()
+    states: list[Mention] = []  # the states named only in party tags
     for m in mentions:
         if m.label != "Person":
             continue
@@ -391,10 +392,13 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
             appos = _appositive_title(doc, doc[m.head], mention_at)
             if appos:
                 title, juris_token = appos
-        party = PARTY_STATE.match(doc_text(doc)[m.char_end:m.char_end + 12])
+        party = PARTY_STATE.match(doc_text(doc)[m.char_end:m.char_end + 20])
+        chamber_office = title is not None and bool(set(match_key(title).split()) & gz.CHAMBER_OFFICE_WORDS)
+        party_state = _party_state_mention(doc, m, party, states) if party and not chamber_office else ""
         if title is None or (party and title_kind(title) != "official"):
             if party:  # "Bennie Thompson, D-Miss.": a member of Congress
                 m.title, m.label = (title and _clean_title(title)) or "Member of Congress", "Official"
+                m.jurisdiction = party_state
             continue
         kind = title_kind(title)
         if kind is None:
@@ -412,9 +416,38 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
             m.jurisdiction_token = juris_token
         elif demonym:
             m.jurisdiction = demonym
+        elif party_state:  # "Lt. Gov. Dan Patrick (R-Texas)"
+            m.jurisdiction = party_state
     mentions[:] = [x for x in mentions if not (
         x.label in ("Agency", "Organization") and not x.canonical
-        and all(i in inside_title for i in range(x.start, x.end)))]
+        and all(i in inside_title for i in range(x.start, x.end)))] + states
+
+
+def _party_state_mention(doc: Doc, person: Mention, party: re.Match, states: list[Mention]) -> str:
+    """The state of the party tag after ``person`` ("(R-Texas)", "D-Calif."), kept as a Place
+    mention that is only an attribute (the tag is no actor); "" when it names no state."""
+    state = _party_state(party.group(1))
+    if not state:
+        return ""
+    start = person.char_end + party.start(1)
+    length = len(state) if party.group(1).startswith(state) else len(party.group(1).split()[0])
+    span = doc.char_span(start, start + length, alignment_mode="expand")
+    if span is not None:
+        states.append(Mention(span.start, span.end, span.start_char, span.end_char, state, "Place",
+                              head=span.start, canonical=state, attribute_only=True))
+    return state
+
+
+def _party_state(tag: str) -> str:
+    """The state of a party tag's second half: "Calif." / "CA" / "Texas" / "N.Y."."""
+    words = tag.split()
+    for candidate in (tag, words[0]):  # "D-Texas said": the second word is not the state's
+        name = gz.STATE_ABBREVIATIONS.get(normalise(candidate)) or \
+            gz.STATE_POSTAL_CODES.get(candidate.rstrip(".")) or \
+            (candidate if candidate in gz.US_STATES else "")
+        if name:
+            return name
+    return ""
 
 
 def _clean_title(title: str) -> str:

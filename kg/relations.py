@@ -64,7 +64,7 @@ def build_context(doc: Doc, article: Article, mentions: list[Mention],
     """Index mentions by token, in text order, with honorific-derived gender."""
     ctx = Context(doc, article, entities, mentions)
     for m in sorted(mentions, key=lambda m: m.end - m.start):
-        if not m.key or m.key not in entities:
+        if not m.key or m.key not in entities or m.attribute_only:
             continue
         for i in range(m.start, m.end):
             ctx.key_at.setdefault(i, m.key)

@@ -1,7 +1,9 @@
 """Entity typing and within-article resolution, each rule on sentences written for it."""
 from __future__ import annotations
 
-from conftest import names_of
+import pytest
+
+from conftest import names_of, triples
 
 
 def by_name(part):
@@ -18,6 +20,24 @@ def test_abbreviated_titles_and_party_tags(extract):
     ents = by_name(extract("Texas Gov. Greg Abbott and Sen. Ted Cruz, R-Texas, spoke on Friday."))
     assert ents["Greg Abbott"].label == "Official"
     assert ents["Ted Cruz"].label == "Official"
+
+
+@pytest.mark.parametrize("text, official, state", [
+    ("Lt. Gov. Maria Soto (R-Texas) spoke on Friday.", "Maria Soto", "Texas"),
+    ("Sen. Paul Greene (D-Calif.) criticized the Pentagon on Monday.", "Paul Greene", "California"),
+    ("Rep. Ann Wells, D-Miss., asked for a vote.", "Ann Wells", "Mississippi"),
+    ("Rep. Lee Park (D-NY) and others spoke.", "Lee Park", "New York"),
+])
+def test_party_tag_state_is_the_jurisdiction_and_never_an_actor(extract, text, official, state):
+    part = extract(text)
+    found = triples(part)
+    assert (official, "HOLDS_OFFICE", state) in found, found
+    assert not any(s == state for s, _, _ in found), found  # the tag's state acts on nothing
+
+
+def test_party_tag_state_is_not_a_chamber_office_jurisdiction(extract):
+    found = triples(extract("House Speaker Dana Ruiz, D-Calif., spoke on Friday."))
+    assert not any(t == "California" for _, _, t in found), found
 
 
 def test_appositive_title(extract):

@@ -328,6 +328,25 @@ Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe
     "England", "Scotland", "Wales", "Northern Ireland", "Gaza", "West Bank",
 }
 
+#: Title words of an office inside a chamber or committee ("House Speaker", "Chairman"):
+#: a party tag's state is then not the office's jurisdiction.
+CHAMBER_OFFICE_WORDS = {"speaker", "leader", "whip", "chairman", "chairwoman", "chair",
+                        "majority", "minority", "ranking", "president", "pro", "tempore"}
+#: USPS two-letter state codes, as party tags write them ("R-TX").
+STATE_POSTAL_CODES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
+    "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin",
+    "WY": "Wyoming",
+}
 #: US state abbreviations used in datelines and party tags ("Newton, Mass.", "D-Calif.").
 STATE_ABBREVIATIONS = {
     "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
