@@ -18,6 +18,7 @@ from spacy.vocab import Vocab
 from .model import Mention
 from .names import match_key, normalise
 from .nlp import doc_text, sentence_start, tokens_of
+from .ontology import cues
 from .ontology import gazetteer as gz
 
 DETERMINERS = {"the", "this", "that", "these", "those", "a", "an", "its", "their", "his",
@@ -95,6 +96,22 @@ def title_kind(title: str) -> Optional[str]:
     return None
 
 
+def cue_types(verb: Token) -> tuple[str, ...]:
+    """Relation types a verb signals: its lemma ("arrest"), or an idiom it heads with a
+    preposition and noun ("taken into custody")."""
+    types = cues.VERB_CUES.get(verb.lemma_)
+    if types or verb.lemma_ not in cues.PHRASAL_VERBS:
+        return types or ()
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    types = cues.PHRASAL_CUES.get((verb.lemma_, prep.lower_, obj.lemma_))
+                    if types:
+                        return types
+    return ()
+
+
 def is_member_role(word: str) -> bool:
     """True for rank-and-file roles ("officer", "agents") that act for a body."""
     key = match_key(word)
@@ -145,6 +162,44 @@ def _missed_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         span = doc[start:end]
         found.append(Mention(start, end, span.start_char, span.end_char, span.text, label,
                              head=span.root.i, canonical=canonical))
+    return found
+
+
+def _missed_titled_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Government bodies the NER left out, named by capitalised words ending in a body noun:
+    "the Cook County Sheriff's Office", "the Manhattan District Attorney's Office". A place
+    mention at the front becomes part of the name; the name needs a government marker."""
+    tokens = tokens_of(doc)
+    at = _index(mentions)
+    found = []
+    for token in tokens:
+        if token.lower_ not in gz.BODY_END_WORDS or not token.is_title or token.i in at:
+            continue
+        start = token.i
+        while start > 0:
+            before = tokens[start - 1]
+            if before.i in at:
+                m = mentions[at[before.i]]
+                if m.label != "Place":
+                    break
+                start = m.start
+            elif before.is_title and before.lower_ not in DETERMINERS and \
+                    before.pos_ in ("PROPN", "NOUN", "ADJ") and before.i > sentence_start(before):
+                start -= 1
+            elif before.lower_ in POSSESSIVE and start - 1 > sentence_start(before):
+                start -= 1
+            else:
+                break
+        words = [t.lower_ for t in tokens[start:token.i + 1] if t.lower_ not in POSSESSIVE]
+        if len(words) < 2 or not (set(words) & gz.GOVERNMENT_MARKERS or start in at):
+            continue
+        label, _ = _org_or_agency(doc, start, token.i + 1, words)
+        text = _span_text(doc, start, token.i + 1)
+        found.append(Mention(start, token.i + 1, tokens[start].idx, token.idx + len(token), text,
+                             label, head=token.i))
+    if found:
+        taken = {i for b in found for i in range(b.start, b.end)}
+        mentions[:] = [m for m in mentions if not any(i in taken for i in range(m.start, m.end))]
     return found
 
 
@@ -595,6 +650,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         mentions.append(m)
     mentions.extend(_missed_people(doc, mentions))
     mentions.extend(_missed_bodies(doc, mentions))
+    mentions.extend(_missed_titled_bodies(doc, mentions))
     _join_country_prefixes(doc, mentions)
     mentions.extend(_defined_acronyms(doc, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))

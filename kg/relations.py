@@ -20,7 +20,7 @@ from .nlp import doc_text, sentence_of, sentence_start, tokens_of
 from .ontology import category_of
 from .ontology import cues
 from .ontology import gazetteer as gz
-from .entities import is_member_role
+from .entities import cue_types, is_member_role
 from .resolve import jurisdiction_key
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -436,9 +436,11 @@ def _fits(ctx: Context, rtype: str, source: Arg, target: Arg) -> bool:
 def verb_relations(ctx: Context) -> None:
     """Verb cues in active and passive voice, with coordination and control."""
     for verb in tokens_of(ctx.doc):
-        if verb.pos_ != "VERB" or verb.lemma_ not in cues.VERB_CUES or verb.dep_ == "amod":
+        if verb.pos_ != "VERB" or verb.dep_ == "amod":
             continue
-        types = cues.VERB_CUES[verb.lemma_]
+        types = cue_types(verb)
+        if not types:
+            continue
         if verb.lemma_ == "fire":
             if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
                 continue  # "fired back at critics": a retort

@@ -13,10 +13,11 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from .entities import DEFINED_ACRONYM, lookup_body
+from .entities import DEFINED_ACRONYM, cue_types, lookup_body
 from .model import LocalEntity, Mention
 from .names import match_key
 from .nlp import doc_text
+from .ontology import cues
 from .ontology import gazetteer as gz
 
 LABEL_RANK = {"Official": 0, "Person": 1, "Agency": 2, "Organization": 3, "Place": 4,
@@ -47,15 +48,33 @@ def _fix_person_typing(doc: Doc, mentions: list[Mention]) -> None:
     full = {match_key(m.text) for m in people}
     for m in mentions:
         # a person's surname the NER took for a place ("Abbott said")
-        if m.label == "Place" and match_key(m.text) in surnames and m.text not in gz.COUNTRIES \
-                and m.text not in gz.US_STATES:
+        if m.label == "Place" and m.text not in gz.COUNTRIES and m.text not in gz.US_STATES \
+                and (match_key(m.text) in surnames or
+                     _patient_of_person_verb(doc, m, cues.PERSON_PATIENT_TYPES)):
             m.label, m.canonical = "Person", ""
+        # a name the NER took for an organisation, arrested or shot ("was taken into
+        # custody"): organisations can be charged, not arrested
+        if m.label == "Organization" and not m.canonical and not m.role and \
+                _patient_of_person_verb(doc, m, cues.PERSON_PATIENT_TYPES - {"CHARGED"}):
+            m.label = "Person"
         if m.label == "Organization" and not m.canonical and not m.role:
             words = match_key(m.text).split()
             if " ".join(words) in full or (len(words) == 1 and words[0] in surnames) or \
                     (1 < len(words) <= 4 and words[-1] in surnames
                      and not set(words) & gz.AGENCY_HEAD_WORDS and m.text[:1].isupper()):
                 m.label = "Person"
+
+
+def _patient_of_person_verb(doc: Doc, m: Mention, types: set[str]) -> bool:
+    """A two-word-or-longer name in the patient role of a verb of ``types`` ("police
+    arrested Marcus Hill"), other than a known place."""
+    if match_key(m.text) in gz.PLACE_ALIASES or len(m.text.split()) < 2 or m.head < 0:
+        return False
+    head = doc[m.head]
+    verb = head.head
+    if head.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return False
+    return bool(set(cue_types(verb)) & types)
 
 
 def _company_cue(doc: Doc, m: Mention) -> bool:

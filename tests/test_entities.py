@@ -177,3 +177,28 @@ def test_body_typed_as_event_or_place_by_the_ner_is_a_body(nlp):
         assert [m.label for m in mentions] == ["Organization"] or \
             [m.label for m in mentions] == ["Agency"], (label, mentions)
         assert mentions[0].text == "Pacific Anti-Doping Agency"
+
+
+def test_a_name_typed_as_place_or_company_but_arrested_is_a_person(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract import extract_article
+    from kg.model import Article
+
+    text = "Police in Denver arrested Marcus Hill on Saturday."
+    for label in ("GPE", "ORG"):
+        doc = nlp(text)
+        start = next(t.i for t in doc if t.text == "Marcus")
+        doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 2] + \
+            [Span(doc, start, start + 2, label=label)]
+        part = extract_article(doc, Article(id="t", text=text))
+        people = {e.name: e.label for e in part.entities.values()}
+        assert people.get("Marcus Hill") == "Person", (label, people)
+
+
+def test_titled_bodies_the_ner_missed_need_a_government_word(extract):
+    part = extract("The Oval Office was quiet. Later the Harris County Sheriff's Office "
+                   "released a statement.")
+    names = {e.name: e.label for e in part.entities.values()}
+    assert names.get("Harris County Sheriff's Office") == "Agency", names
+    assert "Oval Office" not in names or names["Oval Office"] != "Agency"

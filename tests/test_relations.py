@@ -88,6 +88,18 @@ from conftest import triples
      {("Federal Aviation Administration", "INVESTIGATED", "Boeing")}),
     ("The head of the Federal Trade Commission criticized Meta's handling of user data.",
      {("Federal Trade Commission", "CRITICIZED", "Meta")}),
+    # idioms: "taken into custody", "placed under arrest"
+    ("Federal agents took Rosa Diaz into custody outside her home.",
+     {("federal agents", "ARRESTED", "Rosa Diaz")}),
+    ("Omar Haddad was placed under arrest by the Phoenix Police Department.",
+     {("Phoenix Police Department", "ARRESTED", "Omar Haddad")}),
+    # countries act and are acted on
+    ("Ukraine accused Russia of shelling the city.", {("Ukraine", "ACCUSED", "Russia")}),
+    ("Chinese President Xi Jinping accused the United States of meddling.",
+     {("Xi Jinping", "ACCUSED", "United States")}),
+    # a body the NER left out, named by its county and office
+    ("The Cook County Sheriff's Office arrested Dale Price on Monday.",
+     {("Cook County Sheriff's Office", "ARRESTED", "Dale Price")}),
 ])
 def test_construction(extract, text, expected):
     found = triples(extract(text))

@@ -153,8 +153,25 @@ LOCATION_PARTICIPLES = {"base", "station", "headquarter", "locate", "situate", "
 PART_OF_NOUNS = {"part", "division", "unit", "arm", "branch", "subsidiary", "component",
                  "department", "agency", "bureau", "office", "wing"}
 
+#: Verb + preposition + noun idioms -> relation types ("police took him into custody").
+PHRASAL_CUES: dict[tuple[str, str, str], tuple[str, ...]] = {
+    ("take", "into", "custody"): ("ARRESTED",),
+    ("place", "under", "arrest"): ("ARRESTED",),
+    ("put", "under", "arrest"): ("ARRESTED",),
+    ("place", "in", "custody"): ("ARRESTED",),
+    ("place", "under", "investigation"): ("INVESTIGATED",),
+    ("put", "under", "investigation"): ("INVESTIGATED",),
+    ("take", "to", "court"): ("SUED",),
+}
+PHRASAL_VERBS = {verb for verb, _, _ in PHRASAL_CUES}
+
+#: Relations whose target is always a person or group: a "place" in that role is a name.
+PERSON_PATIENT_TYPES = {"ARRESTED", "SHOT", "KILLED", "CHARGED"}
+
 #: Entity labels each relation takes: (sources, targets). A place can sue, accuse,
-#: criticise and threaten ("California sued"), as governments are named by their seats.
+#: criticise, investigate, order and threaten ("California sued", "Ukraine accused Russia"),
+#: and be accused, investigated and ordered, as governments are named
+#: by their seats.
 _ACTORS = frozenset({"Person", "Official", "Agency", "Organization", "Group"})
 _BODIES_AND_PEOPLE = _ACTORS
 ARGUMENT_LABELS: dict[str, tuple[frozenset, frozenset]] = {
@@ -167,9 +184,9 @@ ARGUMENT_LABELS: dict[str, tuple[frozenset, frozenset]] = {
     "THREATENED": (_ACTORS | {"Place"}, _ACTORS | {"Law"}),
     "SUED": (_ACTORS | {"Place"}, _ACTORS | {"Place"}),
     "CRITICIZED": (_ACTORS | {"Place"}, _ACTORS | {"Place", "Law"}),
-    "ACCUSED": (_ACTORS | {"Place"}, _BODIES_AND_PEOPLE),
+    "ACCUSED": (_ACTORS | {"Place"}, _BODIES_AND_PEOPLE | {"Place"}),
     "SUBPOENAED": (_ACTORS, _BODIES_AND_PEOPLE),
-    "INVESTIGATED": (_ACTORS, _BODIES_AND_PEOPLE),
-    "ORDERED": (_ACTORS, _BODIES_AND_PEOPLE),
+    "INVESTIGATED": (_ACTORS | {"Place"}, _BODIES_AND_PEOPLE | {"Place"}),
+    "ORDERED": (_ACTORS | {"Place"}, _BODIES_AND_PEOPLE | {"Place"}),
     "PROTESTED": (_ACTORS, _BODIES_AND_PEOPLE | {"Law"}),
 }

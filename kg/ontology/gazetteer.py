@@ -162,6 +162,9 @@ AGENCY_HEAD_WORDS = {
     "gendarmerie", "judiciary", "regulator", "treasury",
 }
 #: Of those, the ones that also head private bodies and so need a governmental word too.
+#: Last words of a government body's name, for bodies the NER missed ("Sheriff's Office").
+BODY_END_WORDS = {"office", "department", "agency", "bureau", "commission", "committee",
+                  "council", "ministry", "patrol", "authority", "administration", "service"}
 #: Name heads that make a body of a span the NER typed as a place, event or product
 #: ("the World Anti-Doping Agency's" as EVENT).
 BODY_HEADS_OVER_NER = {"agency", "ministry", "department", "commission", "bureau",
