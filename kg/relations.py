@@ -161,9 +161,12 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
                 if pobj.i in ctx.key_at and ctx.label(ctx.key_at[pobj.i]) == "Place":
                     return Arg(ctx.key_at[pobj.i])
         # an unnamed member acting for a body: "an ICE agent", "an officer with the FBI",
-        # "the head of the agency"
+        # "the head of the agency"; but "X, the ICE officer who ..." is X
         if is_member_role(token.lemma_) or is_member_role(token.text) or \
                 token.lower_ in gz.LEADER_ROLES:
+            if token.dep_ == "appos" and token.head.i in ctx.key_at and \
+                    ctx.label(ctx.key_at[token.head.i]) in ("Person", "Official"):
+                return Arg(ctx.key_at[token.head.i])
             for child in token.children:
                 if child.dep_ in ("compound", "poss", "nmod", "amod") and child.i in ctx.key_at \
                         and ctx.label(ctx.key_at[child.i]) in ("Agency", "Organization"):

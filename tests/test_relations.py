@@ -97,6 +97,9 @@ from conftest import triples
     ("Ukraine accused Russia of shelling the city.", {("Ukraine", "ACCUSED", "Russia")}),
     ("Chinese President Xi Jinping accused the United States of meddling.",
      {("Xi Jinping", "ACCUSED", "United States")}),
+    # a named member is the actor, not the body of the appositive role
+    ("Jonathan Reyes, the ICE officer who shot Ana Silva, was not charged.",
+     {("Jonathan Reyes", "SHOT", "Ana Silva")}),
     # a body the NER left out, named by its county and office
     ("The Cook County Sheriff's Office arrested Dale Price on Monday.",
      {("Cook County Sheriff's Office", "ARRESTED", "Dale Price")}),
@@ -168,3 +171,9 @@ def test_the_state_is_the_state_the_article_is_about(extract):
 def test_relative_dates_need_the_article_date(extract):
     part = extract("The FBI arrested John Smith on Thursday.", date=None)
     assert [r.date for r in part.relations if r.type == "ARRESTED"] == [None]
+
+
+def test_an_appositive_role_adds_no_second_actor(extract):
+    found = triples(extract("Darren Cole, a Toledo police officer, fatally shot Mark Hill in 2014."))
+    assert ("Darren Cole", "SHOT", "Mark Hill") in found, found
+    assert {s for s, _, _ in found} == {"Darren Cole"}, found
