@@ -517,8 +517,9 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
     lower = token.lower_
     if lower not in gz.GROUP_NOUNS and lower not in ("people", "seekers") and token.ent_type_ != "NORP":
         return None  # the common case, decided before any neighbour is looked at
-    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
-        return None  # "a police officer": the officer is the noun, not the police
+    if token.dep_ == "compound" and (is_member_role(token.head.lemma_) or
+                                     token.head.lower_ in gz.LEADER_ROLES):
+        return None  # "a police officer": the officer is the person, not the police
     if lower == "seekers" and token.i > 0 and doc[token.i - 1].lower_ == "asylum":
         lower = "asylum seekers"
     protesting = (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VBG"
