@@ -303,6 +303,8 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
                                                       "EVENT") and doc[end - 1].is_title:
         return "Law", ""
     if ner_label == "LAW":
+        if words[0] in gz.SCALE_WORDS and any(ch.isdigit() for ch in text):
+            return None  # "Category 4", "Level 3": a grade on a scale, not a law
         return "Law", ""
     known = lookup_body(text) if ner_label in ("ORG", "PERSON", "GPE", "NORP", "FAC") else None
     if known and ner_label != "GPE":
@@ -559,6 +561,18 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
     kept = [t for t in modifiers if t.lower_ not in gz.GROUP_DROP_MODIFIERS
             and t.pos_ not in ("NUM", "DET", "PRON") and t.like_num is False
             and t.lower_ not in POSSESSIVE]
+    # "the Rapid Support Forces", "the Sudanese Armed Forces": a capitalised name is a body
+    name_words = [t for t in modifiers if t.lower_ not in POSSESSIVE]
+    if name_words and token.is_title and token.i > sentence_start(token) and \
+            all(t.is_title or t.i in mention_at for t in name_words) and \
+            not all(t.lower_ in gz.DEMONYMS or t.ent_type_ == "NORP" for t in name_words):
+        start = name_words[0].i
+        if start in mention_at:
+            start = min(start, mentions[mention_at[start]].start)
+        words = match_key(_span_text(doc, start, token.i + 1)).split()
+        label, _ = _org_or_agency(doc, start, token.i + 1, words)
+        return Mention(start, token.i + 1, doc[start].idx, token.idx + len(token),
+                       _span_text(doc, start, token.i + 1), label, head=token.i)
     # "residents protesting ...": the noun right before a protest participle is protesters
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if nxt is not None and nxt.tag_ == "VBG" and nxt.lemma_ in gz.PROTEST_VERBS:
@@ -675,6 +689,10 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         g = _group_mention(doc, token, mention_at, mentions)
         if g is not None:
             groups.append(g)
+    named = [g for g in groups if g.label != "Group"]  # "Rapid Support Forces" swallows "Rapid Support"
+    if named:
+        mentions[:] = [m for m in mentions if not any(
+            n.start <= m.start and m.end <= n.end for n in named)]
     mentions.extend(groups)
     mentions.sort(key=lambda m: (m.start, m.end))
     mention_at = _index(mentions)

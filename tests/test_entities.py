@@ -202,3 +202,25 @@ def test_titled_bodies_the_ner_missed_need_a_government_word(extract):
     names = {e.name: e.label for e in part.entities.values()}
     assert names.get("Harris County Sheriff's Office") == "Agency", names
     assert "Oval Office" not in names or names["Oval Office"] != "Agency"
+
+
+def test_a_capitalised_force_is_a_named_body_and_a_demonym_force_a_group(extract):
+    names = {e.name: e.label for e in extract(
+        "The Rapid Support Forces shelled the town, and the Sudanese Armed Forces responded. "
+        "Later, Israeli forces withdrew.").entities.values()}
+    assert names.get("Rapid Support Forces") in ("Agency", "Organization"), names
+    assert names.get("Sudanese Armed Forces") in ("Agency", "Organization"), names
+    assert "Rapid Support" not in names and "Sudanese Forces" not in names, names
+
+
+def test_a_grade_on_a_scale_is_no_law(nlp):
+    from spacy.tokens import Span
+
+    from kg.entities import extract_mentions
+
+    doc = nlp("The storm made landfall as a Category 4 hurricane under the Stafford Act.")
+    cat = next(t.i for t in doc if t.text == "Category")
+    act = next(t.i for t in doc if t.text == "Stafford")
+    doc.ents = [Span(doc, cat, cat + 2, label="LAW"), Span(doc, act, act + 2, label="LAW")]
+    laws = [m.text for m in extract_mentions(doc) if m.label == "Law"]
+    assert laws == ["Stafford Act"], laws

@@ -506,6 +506,8 @@ PLACE_BODIES = {"white house", "capitol", "capitol hill", "downing street", "ely
                 "elysee", "pentagon building", "west wing", "oval office"}
 
 #: Last words of a statute's or instrument's name: "Insurrection Act".
+#: Words of a grade on a scale the NER takes for a law ("Category 4").
+SCALE_WORDS = {"category", "level", "phase", "stage", "grade", "class", "tier", "type", "step"}
 LAW_HEAD_WORDS = {"act", "amendment", "constitution", "bill", "treaty", "accord", "accords",
                   "convention", "charter", "statute", "code", "resolution"}
 
@@ -529,7 +531,8 @@ TAIL_NOISE = {"image", "images", "photo", "photos", "file", "video", "getty", "s
 
 #: Last words no person's name ends with ("Park", "Hill" and "Field" are surnames too).
 PERSON_NEVER_HEADS = {"street", "avenue", "road", "county", "airport", "station", "bridge",
-                      "square", "river", "island", "valley", "plaza", "boulevard", "highway"}
+                      "square", "river", "island", "valley", "plaza", "boulevard", "highway",
+                      "harbor", "harbour", "canyon", "creek", "heights", "springs"}
 
 #: "the city of X", "the state of X": the container is X.
 PLACE_CONTAINERS = {"city", "state", "county", "town", "country", "province", "commonwealth",
