@@ -214,26 +214,95 @@ def _join_country_prefixes(doc: Doc, mentions: list[Mention]) -> None:
             mentions.remove(place)
 
 
-DEFINED_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Z0-9&]{1,9})\s*\)")
+DEFINED_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+#: Small words a long name keeps between its capitalised words ("Office of the ...").
+NAME_CONNECTORS = {"of", "and", "for", "the", "&", "on", "in", "-"}
+
+
+def initials(words: list[str]) -> str:
+    """Upper-case initials of a name's capitalised words ("Anti-Doping" gives A and D)."""
+    return "".join(w[0] for part in words for w in re.split(r"-", part) if w[:1].isupper())
+
+
+def acronym_of(name: str, acronym: str) -> bool:
+    """Whether ``acronym`` abbreviates ``name``: all capitals ("ICE") are taken as written;
+    a mixed-case one ("Wada", "Nato") must spell the name's initials."""
+    if acronym.isupper():
+        return True
+    letters = initials(name.split())
+    return len(acronym) >= 3 and letters.upper().endswith(acronym.upper())
+
+
+def _acronym_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'U.S. Immigrations and Customs Enforcement (ICE)', which the NER split in two: the
+    capitalised words before a bracketed acronym whose initials spell it are one body,
+    replacing the pieces."""
+    tokens = tokens_of(doc)
+    at = _index(mentions)
+    found = []
+    for i in range(1, len(tokens) - 2):
+        if tokens[i].text != "(" or tokens[i + 2].text != ")":
+            continue
+        acronym = tokens[i + 1].text
+        if not re.fullmatch(r"[A-Z][A-Za-z0-9&]{1,9}", acronym) or acronym.lower() == acronym:
+            continue
+        floor = sentence_start(tokens[i])
+        start = None
+        j = i - 1
+        while j >= floor and (tokens[j].is_title or tokens[j].is_upper or
+                              tokens[j].lower_ in NAME_CONNECTORS):
+            words = [t.text for t in tokens[j:i] if t.lower_ not in NAME_CONNECTORS]
+            if tokens[j].lower_ not in NAME_CONNECTORS and initials(words).upper() == acronym.upper():
+                start = j
+                break
+            j -= 1
+        if start is None or (start in at and mentions[at[start]].start == start
+                             and mentions[at[start]].end == i):
+            continue
+        if start > 0 and tokens[start - 1].text in ("U.S.", "US", "UK", "U.K."):
+            start -= 1  # "U.S. Immigration and Customs Enforcement (ICE)"
+        inside = [m for m in mentions + found if start <= m.start and m.end <= i]
+        if any(m.label in ("Person", "Official") for m in inside) or \
+                any(m.start < start < m.end or m.start < i < m.end for m in mentions):
+            continue
+        text = _span_text(doc, start, i)
+        known = lookup_body(text)
+        words = match_key(text).split()
+        label, canonical = known if known else (_org_or_agency(doc, start, i, words)[0], "")
+        short = mentions[at[i + 1]] if i + 1 in at else None
+        if short is not None and short.canonical and short.label in ("Agency", "Organization"):
+            label, canonical = short.label, short.canonical  # the gazetteer knows the acronym
+        for m in inside:
+            (found if m in found else mentions).remove(m)
+        found.append(Mention(start, i, tokens[start].idx, tokens[i - 1].idx + len(tokens[i - 1]),
+                             text, label, head=i - 1, canonical=canonical))
+    return found
 
 
 def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """'the European Space Agency (ESA)': later bare 'ESA' the NER missed are that body."""
+    """'the European Space Agency (ESA)': later bare 'ESA' the NER missed, or took for a
+    place or person ("Wada"), are that body."""
     defined = {}
     for m in mentions:
         if m.label in ("Agency", "Organization") and len(m.text.split()) > 1:
             found = DEFINED_ACRONYM.match(doc_text(doc)[m.char_end:m.char_end + 16])
-            if found:
+            if found and acronym_of(m.text, found.group(1)):
                 defined.setdefault(found.group(1), m)
     if not defined:
         return []
-    covered = set(_index(mentions))
+    covered = _index(mentions)
     out = []
     for token in tokens_of(doc):
         body = defined.get(token.text)
-        if body is not None and token.i not in covered:
+        if body is None:
+            continue
+        if token.i not in covered:
             out.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
                                body.label, head=token.i, canonical=body.canonical))
+            continue
+        m = mentions[covered[token.i]]
+        if m.text == token.text and m.label not in ("Agency", "Organization"):
+            m.label, m.canonical = body.label, body.canonical
     return out
 
 
@@ -668,6 +737,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(_missed_people(doc, mentions))
     mentions.extend(_missed_bodies(doc, mentions))
     mentions.extend(_missed_titled_bodies(doc, mentions))
+    mentions.extend(_acronym_definitions(doc, mentions))
     _join_country_prefixes(doc, mentions)
     mentions.extend(_defined_acronyms(doc, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))

@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from .entities import DEFINED_ACRONYM, cue_types, lookup_body
+from .entities import DEFINED_ACRONYM, acronym_of, cue_types, lookup_body
 from .model import LocalEntity, Mention
 from .names import match_key
 from .nlp import doc_text
@@ -95,7 +95,7 @@ def _acronym_links(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     bodies = [m for m in mentions if m.label in ("Agency", "Organization") and not m.role]
     for m in bodies:
         found = DEFINED_ACRONYM.match(doc_text(doc)[m.char_end:m.char_end + 16])
-        if found and len(m.text.split()) > 1:
+        if found and len(m.text.split()) > 1 and acronym_of(m.text, found.group(1)):
             links[match_key(found.group(1))] = _body_key(m, {})
     long_forms = {}
     for m in bodies:
@@ -298,7 +298,10 @@ def _choose_name(label: str, forms: Counter, canonical: Optional[str]) -> str:
     if label == "Place" and canonical:
         return canonical
     if label in ("Agency", "Organization") and canonical:
-        forms = Counter(forms)
+        # the fullest form that still spells the gazetteer's name ("U.S. Immigration and
+        # Customs Enforcement"), never a variant or misspelling the acronym tied to it
+        tail = match_key(canonical)
+        forms = Counter({f: n for f, n in forms.items() if match_key(f).endswith(tail)})
         forms.setdefault(canonical, 0)
     if label == "Group":
         return max(forms, key=lambda f: (forms[f], len(f), f))

@@ -224,3 +224,20 @@ def test_a_grade_on_a_scale_is_no_law(nlp):
     doc.ents = [Span(doc, cat, cat + 2, label="LAW"), Span(doc, act, act + 2, label="LAW")]
     laws = [m.text for m in extract_mentions(doc) if m.label == "Law"]
     assert laws == ["Stafford Act"], laws
+
+
+def test_a_long_name_split_by_the_ner_is_one_body_when_its_acronym_follows(extract):
+    part = extract("U.S. Immigrations and Customs Enforcement (ICE) agents arrested 97 people. "
+                   "ICE said the raid was legal.")
+    bodies = [e for e in part.entities.values() if e.label in ("Agency", "Organization")]
+    assert len(bodies) == 1, [(e.name, e.label) for e in bodies]
+    assert bodies[0].name == "Immigration and Customs Enforcement"  # never the misspelling
+    assert "ICE" in bodies[0].aliases
+
+
+def test_a_mixed_case_acronym_must_spell_the_initials(extract):
+    part = extract("The head of the Pacific Anti-Doping Agency (Pada) spoke on Monday. "
+                   "Pada said the tests were clean. Protesters marched in London (Reuters).")
+    bodies = {e.name: e for e in part.entities.values() if e.label in ("Agency", "Organization")}
+    assert "Pada" in bodies["Pacific Anti-Doping Agency"].aliases, bodies
+    assert all("Reuters" not in e.aliases for e in part.entities.values() if e.name != "Reuters")
