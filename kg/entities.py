@@ -768,7 +768,47 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     mention_at = _index(mentions)
     mentions.extend(_nominal_title_mentions(doc, mention_at, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
-    return mentions
+    return _drop_headline_only_names(doc, mentions)
+
+
+#: A line counts as a Title Case headline when this share of its longer words is capitalised.
+HEADLINE_CAPITALISED = 0.7
+HEADLINE_MAX_WORDS = 25
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of Title Case lines ("States File Lawsuit Against ..."), where the
+    NER takes any capitalised run for a name."""
+    ranges, offset = [], 0
+    for line in text.split("\n"):
+        all_words = re.findall(r"[A-Za-z][\w'’-]*", line)
+        words = [w for w in all_words if len(w) > 3]
+        # a headline is short and ends without a full stop; a sentence of names is neither
+        if 4 <= len(words) and len(all_words) <= HEADLINE_MAX_WORDS and \
+                not line.rstrip().endswith((".", "!", "?", "\"", "”")) and \
+                sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALISED * len(words):
+            ranges.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return ranges
+
+
+def _drop_headline_only_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names of people, organisations and laws seen only in Title Case headlines, and
+    unknown to the gazetteer, are dropped: the text never confirms them."""
+    ranges = headline_lines(doc_text(doc))
+    if not ranges:
+        return mentions
+
+    def in_headline(m: Mention) -> bool:
+        return any(a <= m.char_start and m.char_end <= b for a, b in ranges)
+    confirmed = set()
+    for m in mentions:
+        if not in_headline(m):
+            words = match_key(m.text).split()
+            confirmed.update((" ".join(words), words[-1] if words else ""))
+    return [m for m in mentions if not (
+        in_headline(m) and m.label in ("Person", "Organization", "Law") and not m.canonical
+        and match_key(m.text) not in confirmed)]
 
 
 def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -241,3 +241,21 @@ def test_a_mixed_case_acronym_must_spell_the_initials(extract):
     bodies = {e.name: e for e in part.entities.values() if e.label in ("Agency", "Organization")}
     assert "Pada" in bodies["Pacific Anti-Doping Agency"].aliases, bodies
     assert all("Reuters" not in e.aliases for e in part.entities.values() if e.name != "Reuters")
+
+
+def test_names_seen_only_in_a_title_case_headline_are_dropped(extract):
+    text = ("Governors File Lawsuit Against Federal Mining Rule Over Water\n\n"
+            "Governor Tom Hale of Utah sued the Interior Department on Monday. Hale said "
+            "the rule was unlawful.")
+    names = {e.name for e in extract(text).entities.values()}
+    assert "Tom Hale" in names, names
+    assert not any("Lawsuit" in n or "File" in n for n in names), names
+
+
+def test_a_long_sentence_of_names_is_no_headline(extract):
+    from kg.entities import headline_lines
+
+    sentence = ("Charged were Director Ann Lee, Chief Medical Officer Dr. Bo Park, Former "
+                "Emergency Managers Carl Dunn And Gary Amos, and Press Secretary Jo Agen.")
+    assert headline_lines(sentence) == []
+    assert headline_lines("States File Lawsuit Against Emergency Declaration\nbody.") == [(0, 49)]
