@@ -367,6 +367,9 @@ def negated(verb: Token) -> bool:
     for _ in range(2):
         if head.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in head.head.children):
             return True
+        # "declined to charge X", "refused to arrest X": the event did not happen
+        if head.dep_ == "xcomp" and head.head.lemma_ in cues.NEGATING_GOVERNORS:
+            return True
         head = head.head
     return False
 
@@ -501,8 +504,9 @@ def _deployment(ctx: Context, verb: Token, sources: list[Arg], targets: list[Arg
               if ctx.label(a.key) == "Place"]
     forces = [t for t in targets if _fits(ctx, "DEPLOYED", Arg("x"), t) or ctx.label(t.key) in ("Agency", "Group")]
     if not targets and not is_passive(verb) and verb.lemma_ in cues.MOVEMENT_VERBS:
-        # "troops deploy to the state": the subject is the force
-        forces, sources = sources, []
+        # "troops deploy to the state", "agents arrived in the city": the subject is the
+        # force (protesters arriving are no deployment)
+        forces, sources = [s for s in sources if _is_force(ctx, s)], []
     for s in sources:
         for t in forces:
             if _fits(ctx, "DEPLOYED", s, t):
@@ -511,6 +515,13 @@ def _deployment(ctx: Context, verb: Token, sources: list[Arg], targets: list[Arg
         for p in places:
             if _fits(ctx, "DEPLOYED_TO", f, p):
                 emit(ctx, f, "DEPLOYED_TO", p, verb, name + ":to", 0.75, neg=neg, hyp=hyp)
+
+
+def _is_force(ctx: Context, arg: Arg) -> bool:
+    """A body, or a group named by a force word ("troops", "agents")."""
+    label = ctx.label(arg.key)
+    return label == "Agency" or (label == "Group" and
+                                 match_key(ctx.entities[arg.key].name).split()[-1] in gz.FORCE_WORDS)
 
 
 def nominal_relations(ctx: Context) -> None:
@@ -577,7 +588,7 @@ def calling_criticism(ctx: Context) -> None:
         if not (quoted or derogatory):
             continue
         sources = resolve_args(ctx, subjects_of(verb))
-        targets = resolve_args(ctx, objs)
+        targets = resolve_args(ctx, objs) or possessor_targets(ctx, objs)  # "called X's plan ..."
         if not targets:
             exclude = {a.key for a in sources}
             targets = [a for obj in objs for a in resolve_behind(ctx, obj, exclude)]

@@ -2,6 +2,7 @@
 
     python scripts/bench.py --articles 500 --repeat 3   # one table, ratios in one run
     python scripts/bench.py --scale 100 1000 10000   # time and memory per article by size
+    python scripts/bench.py --components 124         # seconds per pipeline component
 
 The corpus is the shared articles (../shared/corpus) cycled to K with distinct ids, written
 as one JSONL file. Each variant runs in its own process so peak RSS is its own:
@@ -119,6 +120,25 @@ def table(k: int, folder: Path, with_dask: bool = False, repeat: int = 1) -> Non
               f"overhead vs --jobs 2: {dask['seconds'] / two['seconds']:.2f}")
 
 
+def components(k: int, folder: Path) -> None:
+    """Seconds per pipeline component, kg's pipeline beside the stock one, on the same Docs."""
+    sys.path.insert(0, str(REPO))
+    from kg.nlp import load_pipeline, mask_boilerplate
+
+    corpus = make_corpus(k, folder)
+    texts = [mask_boilerplate(json.loads(line)["text"]) for line in open(corpus, encoding="utf-8")]
+    print(f"articles: {k}; seconds per component (kg's own marked *)")
+    for name, nlp in (("kg", load_pipeline()), ("stock", load_pipeline(fast=False))):
+        docs = [nlp.make_doc(t) for t in texts]
+        row = []
+        for component, proc in nlp.pipeline:
+            start = time.perf_counter()
+            docs = list(proc.pipe(docs, batch_size=16)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+            mark = "*" if component.startswith("kg_") else ""
+            row.append(f"{component}{mark} {time.perf_counter() - start:.2f}")
+        print(f"{name:6} " + ", ".join(row))
+
+
 def scale(sizes: list[int], folder: Path) -> None:
     print(f"{'articles':>9} {'seconds':>9} {'ms/article':>11} {'peak MiB':>9}")
     for k in sizes:
@@ -131,6 +151,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--scale", type=int, nargs="*")
+    parser.add_argument("--components", type=int, metavar="K",
+                        help="seconds per pipeline component, kg's and the stock one, on K articles")
     parser.add_argument("--dask", action="store_true", help="also the Dask engine on 2 local workers")
     parser.add_argument("--repeat", type=int, default=3, help="runs per variant; the fastest is reported")
     parser.add_argument("--run", choices=("spacy", "kg", "dask"), help=argparse.SUPPRESS)
@@ -142,7 +164,9 @@ def main() -> None:
         print(json.dumps(run_variant(args.run, args.corpus, args.jobs, args.out)))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        if args.scale:
+        if args.components:
+            components(args.components, Path(tmp))
+        elif args.scale:
             scale(args.scale, Path(tmp))
         else:
             table(args.articles, Path(tmp), args.dask, args.repeat)

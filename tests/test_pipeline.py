@@ -11,8 +11,19 @@ def test_output_identical_across_jobs_and_input_order(tmp_path):
     one = build(files, tmp_path / "one", jobs=1)
     two = build(list(reversed(files)), tmp_path / "two", jobs=2)
     assert one.articles == two.articles == 8
-    for name in ("graph.jsonl", "graph.graphml", "graph.cypher", "import/entities.csv"):
+    # with two jobs a forked process writes GEXF and the CSVs: the same bytes
+    for name in ("graph.jsonl", "graph.graphml", "graph.gexf", "graph.cypher",
+                 "import/entities.csv", "import/rel_entity_entity.csv", "kg-parts.jsonl"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    assert set(two.export_seconds) >= {"graph.gexf", "import", "kg-parts.jsonl"}
+
+
+def test_extracted_parts_hold_no_article_text(tmp_path):
+    """Memory grows with the graph, not the corpus: a part keeps the text's hash only."""
+    files = sorted(str(p) for p in DEV_CORPUS.glob("*.txt"))[:3]
+    result = build(files, tmp_path / "out", jobs=2)
+    assert len(result.parts) == 3
+    assert all(p.article.text == "" and len(p.text_hash) == 40 for p in result.parts)
 
 
 def test_update_on_two_halves_equals_one_build(tmp_path):

@@ -88,11 +88,15 @@ from conftest import triples
      {("Federal Aviation Administration", "INVESTIGATED", "Boeing")}),
     ("The head of the Federal Trade Commission criticized Meta's handling of user data.",
      {("Federal Trade Commission", "CRITICIZED", "Meta")}),
+    ("Senator Jane Roe called Governor Tom Hale's plan \"a disgrace.\"",
+     {("Jane Roe", "CRITICIZED", "Tom Hale")}),
     # idioms: "taken into custody", "placed under arrest"
     ("Federal agents took Rosa Diaz into custody outside her home.",
      {("federal agents", "ARRESTED", "Rosa Diaz")}),
     ("Omar Haddad was placed under arrest by the Phoenix Police Department.",
      {("Phoenix Police Department", "ARRESTED", "Omar Haddad")}),
+    # forces arriving are deployed there
+    ("Federal agents arrived in Chicago last week.", {("federal agents", "DEPLOYED_TO", "Chicago")}),
     # countries act and are acted on
     ("Ukraine accused Russia of shelling the city.", {("Ukraine", "ACCUSED", "Russia")}),
     ("Chinese President Xi Jinping accused the United States of meddling.",
@@ -121,6 +125,8 @@ def test_construction(extract, text, expected):
     "A gunman shot Diego Ruiz's son in Tucson.",                    # the son, not Ruiz
     "The Environmental Protection Agency took charge of the cleanup in Ohio.",  # not a charge
     "The charges against Mark Ruiz were dropped by the Justice Department.",  # dropped
+    "Hundreds of protesters arrived in Denver on Friday.",           # no force, no deployment
+    "Senator Tom Hale arrived in Paris on Monday.",                 # a visit
 ])
 def test_no_relation(extract, text):
     found = {t for t in triples(extract(text)) if t[1] != "HOLDS_OFFICE"}
@@ -136,6 +142,13 @@ def test_unnamed_member_is_attributed_to_the_body_with_role_and_date(extract):
     assert part.entities[shot.source].name == "Border Patrol"
     assert shot.agent_role == "agent" and shot.date == "2026-01-05"
     assert shot.category == "ASSAULT" and shot.extractor.startswith("verb:shoot")
+
+
+def test_declining_or_refusing_to_act_is_negated(extract):
+    for verb in ("declined", "refused"):
+        part = extract(f"The Justice Department {verb} to charge Officer Mark Lee.")
+        charged = [r for r in part.relations if r.type == "CHARGED"]
+        assert charged and all(r.negated for r in charged), verb
 
 
 def test_negation_and_hypothetical_flags(extract):

@@ -47,7 +47,7 @@ VERB_CUES: dict[str, tuple[str, ...]] = {
     "deploy": ("DEPLOYED",), "send": ("DEPLOYED",), "mobilize": ("DEPLOYED",),
     "mobilise": ("DEPLOYED",), "dispatch": ("DEPLOYED",), "station": ("DEPLOYED",),
     "federalize": ("DEPLOYED",), "federalise": ("DEPLOYED",), "activate": ("DEPLOYED",),
-    "redeploy": ("DEPLOYED",),
+    "redeploy": ("DEPLOYED",), "arrive": ("DEPLOYED",),
     # extras (never scored)
     "clash": ("CLASHED_WITH",), "sanction": ("SANCTIONED",),
     "oust": ("FIRED",), "dismiss": ("FIRED",), "sack": ("FIRED",),
@@ -55,6 +55,9 @@ VERB_CUES: dict[str, tuple[str, ...]] = {
 
 #: Verbs whose subject is the force itself when used without an object
 #: ("troops deployed to the state") and which take the destination with these prepositions.
+#: Verbs whose infinitive complement did not happen: "declined to charge X".
+NEGATING_GOVERNORS = {"decline", "refuse", "fail", "neglect", "forgo", "forego"}
+
 MOVEMENT_VERBS = {"deploy", "send", "dispatch", "mobilize", "mobilise", "move", "redeploy",
                   "station", "arrive", "head", "return", "surge", "fly", "transfer"}
 DESTINATION_PREPS = {"to", "into", "in", "across", "toward", "towards"}
