@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from .entities import extract_mentions
 from .model import Article, ArticleGraph, text_hash
-from .nlp import mask_boilerplate
+from .nlp import mask_boilerplate, release_caches
 from .quotes import extract_quotes
 from .relations import build_context, extract_relations
 from .resolve import resolve_mentions
@@ -29,6 +29,7 @@ def extract_article(doc: Doc, article: Article) -> ArticleGraph:
     # vague groups ("voters") become nodes only when a relation or quote needs them
     used = {r.source for r in relations} | {r.target for r in relations} | {q.speaker for q in quotes}
     entities = {key: e for key, e in entities.items() if not e.weak or key in used}
+    release_caches(doc)
     return ArticleGraph(replace(article, text=""), entities, relations, quotes,
                         text_hash=text_hash(article.text))
 

@@ -117,6 +117,17 @@ def date_entities(doc) -> list:
     return dates
 
 
+#: The per-Doc caches above (``doc.user_data`` keys).
+CACHE_KEYS = ("kg_text", "kg_tokens", "kg_sents", "kg_dates")
+
+
+def release_caches(doc) -> None:
+    """Drop the per-Doc caches: their Tokens and Spans point back at the Doc, a cycle that
+    would keep every parsed Doc alive until the garbage collector's next full pass."""
+    for key in CACHE_KEYS:
+        doc.user_data.pop(key, None)
+
+
 BOILERPLATE_LINES = [re.compile(p, re.I) for p in gazetteer.BOILERPLATE_LINE_PATTERNS]
 INLINE_CREDITS = [re.compile(p, re.M) for p in gazetteer.INLINE_CREDIT_PATTERNS]
 #: A wire-service credit at the very end of a paragraph: "... agencies. BLOOMBERG".
