@@ -73,6 +73,10 @@ def extract_all(articles: Iterable[Article], model: Optional[str] = None, jobs: 
         return
     import multiprocessing
 
+    global _WORKER_NLP
+    # loaded here first: a bad --model is one clear error, not workers failing in a loop,
+    # and forked workers share this copy instead of loading their own
+    _WORKER_NLP = load_pipeline(model)
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
         pending: deque = deque()
@@ -107,7 +111,8 @@ _WORKER_NLP = None
 
 def _init_worker(model: Optional[str]) -> None:
     global _WORKER_NLP
-    _WORKER_NLP = load_pipeline(model)
+    if _WORKER_NLP is None:  # a spawned worker; a forked one has the parent's
+        _WORKER_NLP = load_pipeline(model)
 
 
 def _extract_chunk(articles: list[Article]) -> list[ArticleGraph]:

@@ -81,3 +81,13 @@ def test_unwritable_output_folder_is_one_line(tmp_path):
     blocker.write_text("a file, not a folder", encoding="utf-8")
     result = run("build", str(ICE_ARTICLE), "-o", str(blocker / "out"))
     assert result.exit_code == 1 and "cannot write outputs" in result.output
+
+
+def test_an_unknown_model_is_one_line_with_any_number_of_jobs(tmp_path):
+    for jobs in ("1", "2"):
+        proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(ICE_ARTICLE), "-o",
+                               str(tmp_path / jobs), "--model", "no_such_model", "--jobs", jobs],
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 1, (jobs, proc.stderr[-500:])
+        assert "Traceback" not in proc.stderr
+        assert "no_such_model" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
