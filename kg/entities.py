@@ -466,6 +466,8 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
     for cand in candidates:
         if cand.i in mention_at:
             continue
+        if any(c.dep_ == "poss" and c.lower_ in gz.ORGANIZATION_NOUNS for c in cand.children):
+            continue  # "the company's former president": a post in a business, no office
         tokens = [t for t in cand.subtree if t.i <= cand.i or t.dep_ in ("punct",)]
         tokens = [t for t in tokens if t.lower_ not in DETERMINERS and t.i not in mention_at
                   and t.lower_ not in gz.TITLE_MODIFIERS and t.lower_ not in POSSESSIVE]
@@ -478,8 +480,11 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
             if title_kind(longer) is not None:
                 title_text = longer
         if title_kind(title_text) is None:
-            title_text = cand.text
-            if title_kind(title_text) is None:
+            # the longest title ending at the head: "the state's attorney general" is an
+            # attorney general, not a general
+            title_text = next((doc[t.i: cand.i + 1].text for t in tokens if t.i <= cand.i
+                               and title_kind(doc[t.i: cand.i + 1].text) is not None), "")
+            if not title_text:
                 continue
         juris = -1
         for t in cand.subtree:

@@ -45,6 +45,10 @@ def test_appositive_title(extract):
     assert ents["Pam Rivers"].label == "Official"
     ents = by_name(extract("The secretary of state, Marco Ruiz, met reporters."))
     assert ents["Marco Ruiz"].label == "Official" and ents["Marco Ruiz"].title.lower() == "secretary of state"
+    ents = by_name(extract("Jane Roe, the state's attorney general, sued the company."))
+    assert ents["Jane Roe"].title.lower() == "attorney general"  # not "General"
+    ents = by_name(extract("Tom Diaz and the company's former president, Lee Moss, were charged."))
+    assert ents["Lee Moss"].label == "Person"  # a post in a business is no office
 
 
 def test_private_and_unqualified_titles_stay_person(extract):
