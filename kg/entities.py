@@ -405,16 +405,21 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
             return "Place", ""  # "US" cut off a longer name
         if not any(t.text[:1].isupper() for t in doc[start:end]):
             return None  # "international affairs committee": no name
-        # "the Trump administration": a government by a person's name is not a node
-        if len(words) == 2 and words[1] == "administration":
+        if _administration_of_a_person(words):
             return None
         if key.endswith(" news") or key.endswith(" times") or key.endswith(" post"):
             return "Organization", ""
         return _org_or_agency(doc, start, end, words)
     if ner_label in ("EVENT", "PRODUCT", "WORK_OF_ART") and len(words) > 1 and \
-            words[-1] in gz.BODY_HEADS_OVER_NER and doc[end - 1].is_title:
+            words[-1] in gz.BODY_HEADS_OVER_NER and doc[end - 1].is_title and \
+            not _administration_of_a_person(words):
         return _org_or_agency(doc, start, end, words)  # "the World Anti-Doping Agency's" as EVENT
     return None
+
+
+def _administration_of_a_person(words: list[str]) -> bool:
+    """"the Trump administration": a government by a person's name is not a node."""
+    return len(words) == 2 and words[1] == "administration"
 
 
 def _org_or_agency(doc: Doc, start: int, end: int, words: list[str]) -> tuple[str, str]:

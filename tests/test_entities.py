@@ -263,3 +263,14 @@ def test_a_long_sentence_of_names_is_no_headline(extract):
                 "Emergency Managers Carl Dunn And Gary Amos, and Press Secretary Jo Agen.")
     assert headline_lines(sentence) == []
     assert headline_lines("States File Lawsuit Against Emergency Declaration\nbody.") == [(0, 49)]
+
+
+def test_an_administration_named_for_a_person_is_no_node_whatever_the_ner_says(nlp):
+    from spacy.tokens import Span
+
+    from kg.entities import extract_mentions
+
+    for label in ("ORG", "WORK_OF_ART"):
+        doc = nlp("The Biden Administration is attacking the rule of law, the governor said.")
+        doc.ents = [Span(doc, 0, 3, label=label)]
+        assert not [m for m in extract_mentions(doc) if "Administration" in m.text], label
