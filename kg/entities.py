@@ -395,6 +395,10 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
             return "Place", ""
         if title_kind(text):
             return None  # "President" alone
+        if len(words) == 1 and start > 0 and doc[start - 1].lower_ == "the" and \
+                doc[start].dep_ not in ("compound", "poss", "nmod"):
+            return "Place", ""  # "the Sahel": a person's name takes no article ("the Trump
+            # campaign" is a modifier, so it stays a person)
         if len(words) > 1 and words[-1] in gz.PERSON_NEVER_HEADS:
             return "Place", ""  # "Harcourt Road", "Grainger County"
         if words[-1] in gz.AGENCY_HEAD_WORDS and len(words) > 1 and words[-1] not in ("chief", "head"):

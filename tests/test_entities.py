@@ -274,3 +274,16 @@ def test_an_administration_named_for_a_person_is_no_node_whatever_the_ner_says(n
         doc = nlp("The Biden Administration is attacking the rule of law, the governor said.")
         doc.ents = [Span(doc, 0, 3, label=label)]
         assert not [m for m in extract_mentions(doc) if "Administration" in m.text], label
+
+
+def test_a_one_word_name_after_the_article_is_a_place_unless_it_modifies(nlp):
+    from spacy.tokens import Span
+
+    from kg.entities import extract_mentions
+
+    doc = nlp("France pulled its troops out of the Sahel. The Hale campaign said nothing.")
+    sahel = next(t.i for t in doc if t.text == "Sahel")
+    hale = next(t.i for t in doc if t.text == "Hale")
+    doc.ents = [Span(doc, sahel, sahel + 1, label="PERSON"), Span(doc, hale, hale + 1, label="PERSON")]
+    labels = {m.text: m.label for m in extract_mentions(doc)}
+    assert labels.get("Sahel") == "Place" and labels.get("Hale") == "Person", labels
