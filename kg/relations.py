@@ -128,6 +128,8 @@ def _anaphor(ctx: Context, token: Token, exclude: frozenset | set = frozenset())
     if lower in gz.AGENCY_ANAPHORS:
         cands = [(i, k) for i, k in ctx.order if i < token.i and ctx.label(k) in ("Agency", "Organization")
                  and (lower in match_key(ctx.entities[k].name).split() or lower in ("agency", "panel"))]
+        if lower == "agency":  # a government body before any company the NER took for one
+            cands = [c for c in cands if ctx.label(c[1]) == "Agency"] or cands
         return max(cands)[1] if cands else None
     return None
 

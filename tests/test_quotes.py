@@ -43,3 +43,12 @@ def test_according_to(extract):
     part = extract('"The border will stay closed until further notice," according to the '
                    'Interior Ministry of Chile.')
     assert [s for s, _ in said(part)] and said(part)[0][0].endswith("Ministry of Chile")
+
+
+def test_the_agency_speaking_is_the_government_body_not_a_company(extract):
+    text = ('The Federal Aviation Administration opened a probe into Boeing. The probe covers '
+            'Acme Systems, a supplier. "This review will consider every inspection record," '
+            'the agency said.')
+    part = extract(text)
+    speakers = {part.entities[q.speaker].name for q in part.quotes}
+    assert speakers == {"Federal Aviation Administration"}, speakers
