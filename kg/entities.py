@@ -102,11 +102,13 @@ def cue_types(verb: Token) -> tuple[str, ...]:
     types = cues.VERB_CUES.get(verb.lemma_)
     if types or verb.lemma_ not in cues.PHRASAL_VERBS:
         return types or ()
-    for prep in verb.children:
-        if prep.dep_ == "prep":
-            for obj in prep.children:
+    for child in verb.children:
+        if child.dep_ == "dobj" and (verb.lemma_, child.lower_) in cues.VERB_OBJECT_CUES:
+            return cues.VERB_OBJECT_CUES[(verb.lemma_, child.lower_)]
+        if child.dep_ == "prep":
+            for obj in child.children:
                 if obj.dep_ == "pobj":
-                    types = cues.PHRASAL_CUES.get((verb.lemma_, prep.lower_, obj.lemma_))
+                    types = cues.PHRASAL_CUES.get((verb.lemma_, child.lower_, obj.lemma_))
                     if types:
                         return types
     return ()

@@ -456,6 +456,12 @@ def verb_relations(ctx: Context) -> None:
                 targets_tokens = prep_objects(verb, cues.FIRE_SHOOT_PREPS)
             else:
                 types, targets_tokens = ("FIRED",), objects_of(verb)
+        elif any(c.dep_ == "dobj" and (verb.lemma_, c.lower_) in cues.VERB_OBJECT_CUES
+                 for c in verb.children):
+            # "opened fire on protesters", "filed charges against X": the object is the idiom
+            targets_tokens = prep_objects(verb, cues.FIRE_SHOOT_PREPS | {"against"}) or \
+                [p for c in verb.children if c.dep_ == "dobj"
+                 for p in prep_objects(c, cues.FIRE_SHOOT_PREPS | {"against"})]
         elif verb.lemma_ == "shoot":
             targets_tokens = objects_of(verb) or prep_objects(verb, {"at"})
         elif verb.lemma_ in ("protest", "demonstrate", "rally"):

@@ -95,6 +95,8 @@ from conftest import triples
      {("federal agents", "ARRESTED", "Rosa Diaz")}),
     ("Omar Haddad was placed under arrest by the Phoenix Police Department.",
      {("Phoenix Police Department", "ARRESTED", "Omar Haddad")}),
+    ("Police opened fire at a crowd of demonstrators in Nairobi.",
+     {("police", "SHOT", "protesters")}),
     # forces arriving are deployed there
     ("Federal agents arrived in Chicago last week.", {("federal agents", "DEPLOYED_TO", "Chicago")}),
     # countries act and are acted on
@@ -127,6 +129,7 @@ def test_construction(extract, text, expected):
     "The charges against Mark Ruiz were dropped by the Justice Department.",  # dropped
     "Hundreds of protesters arrived in Denver on Friday.",           # no force, no deployment
     "Senator Tom Hale arrived in Paris on Monday.",                 # a visit
+    "The FBI opened an office in Dallas.",                          # no fire, no shooting
 ])
 def test_no_relation(extract, text):
     found = {t for t in triples(extract(text)) if t[1] != "HOLDS_OFFICE"}

@@ -166,7 +166,13 @@ PHRASAL_CUES: dict[tuple[str, str, str], tuple[str, ...]] = {
     ("put", "under", "investigation"): ("INVESTIGATED",),
     ("take", "to", "court"): ("SUED",),
 }
-PHRASAL_VERBS = {verb for verb, _, _ in PHRASAL_CUES}
+#: Verb + object idioms -> relation types; the target follows a preposition
+#: ("troops opened fire on protesters").
+VERB_OBJECT_CUES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("open", "fire"): ("SHOT",),
+    ("file", "charges"): ("CHARGED",),
+}
+PHRASAL_VERBS = {verb for verb, _, _ in PHRASAL_CUES} | {verb for verb, _ in VERB_OBJECT_CUES}
 
 #: Relations whose target is always a person or group: a "place" in that role is a name.
 PERSON_PATIENT_TYPES = {"ARRESTED", "SHOT", "KILLED", "CHARGED"}

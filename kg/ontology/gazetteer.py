@@ -542,7 +542,8 @@ PLACE_CONTAINERS = {"city", "state", "county", "town", "country", "province", "c
 QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some",
                   "many", "several", "most", "all", "none", "one", "two", "three", "few",
                   "number", "group", "handful", "majority", "team", "contingent", "unit",
-                  "units", "battalion", "battalions", "squad", "wave", "surge"}
+                  "units", "battalion", "battalions", "squad", "wave", "surge", "crowd",
+                  "crowds", "throng", "mob", "convoy"}
 
 #: Head nouns of a force that can be deployed.
 FORCE_WORDS = {"troops", "soldiers", "agents", "officers", "forces", "police", "guard",
