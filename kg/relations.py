@@ -458,7 +458,7 @@ def verb_relations(ctx: Context) -> None:
                 types, targets_tokens = ("FIRED",), objects_of(verb)
         elif any(c.dep_ == "dobj" and (verb.lemma_, c.lower_) in cues.VERB_OBJECT_CUES
                  for c in verb.children):
-            # "opened fire on protesters", "filed charges against X": the object is the idiom
+            # "opened fire on protesters": the object is part of the idiom
             targets_tokens = prep_objects(verb, cues.FIRE_SHOOT_PREPS | {"against"}) or \
                 [p for c in verb.children if c.dep_ == "dobj"
                  for p in prep_objects(c, cues.FIRE_SHOOT_PREPS | {"against"})]

@@ -170,7 +170,6 @@ PHRASAL_CUES: dict[tuple[str, str, str], tuple[str, ...]] = {
 #: ("troops opened fire on protesters").
 VERB_OBJECT_CUES: dict[tuple[str, str], tuple[str, ...]] = {
     ("open", "fire"): ("SHOT",),
-    ("file", "charges"): ("CHARGED",),
 }
 PHRASAL_VERBS = {verb for verb, _, _ in PHRASAL_CUES} | {verb for verb, _ in VERB_OBJECT_CUES}
 
