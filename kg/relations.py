@@ -185,12 +185,13 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
 
 def possessor_targets(ctx: Context, tokens: list[Token]) -> list[Arg]:
     """Owners of what is acted on, for ``cues.POSSESSOR_TARGET_TYPES``: "investigated
-    Tesla's recall" -> Tesla. Never through a person noun ("X's son", "X's lawyer")."""
+    Tesla's recall" -> Tesla. Never through a person noun ("X's son", "X's lawyer") or an
+    event X underwent ("called X's deportation illegal")."""
     out = []
     for token in tokens:
         if token.i in ctx.key_at or token.pos_ != "NOUN" or token.lower_ in gz.KIN_NOUNS or \
                 token.lemma_ in gz.KIN_NOUNS or is_member_role(token.lemma_) or \
-                token.lower_ in gz.LEADER_ROLES:
+                token.lower_ in gz.LEADER_ROLES or token.lemma_ in gz.PATIENT_NOUNS:
             continue
         for child in token.children:
             if child.dep_ == "poss" and child.i in ctx.key_at:

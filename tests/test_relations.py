@@ -130,6 +130,7 @@ def test_construction(extract, text, expected):
     "Hundreds of protesters arrived in Denver on Friday.",           # no force, no deployment
     "Senator Tom Hale arrived in Paris on Monday.",                 # a visit
     "The FBI opened an office in Dallas.",                          # no fire, no shooting
+    'Judge Ana Ruiz described Omar Diaz\'s deportation as "an illegal act."',  # done to Diaz
 ])
 def test_no_relation(extract, text):
     found = {t for t in triples(extract(text)) if t[1] != "HOLDS_OFFICE"}

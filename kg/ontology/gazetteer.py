@@ -251,6 +251,14 @@ QUALIFIED_TITLES = {
 #: Leaders of a body: "the head of the agency" acting unnamed is the agency (agent_role).
 LEADER_ROLES = {"head", "chief", "leader", "director", "chairman", "chairwoman", "chair",
                 "boss", "commander", "president"}
+#: Event nouns whose possessor undergoes the event ("Garcia's deportation"): criticising
+#: it is no criticism of the possessor.
+PATIENT_NOUNS = {
+    "deportation", "detention", "arrest", "removal", "expulsion", "firing", "dismissal",
+    "ouster", "treatment", "death", "killing", "shooting", "murder", "imprisonment",
+    "incarceration", "extradition", "prosecution", "indictment", "conviction", "sentencing",
+    "execution", "abduction", "kidnapping", "torture", "beating", "persecution", "exile",
+}
 #: People named by their tie to another ("X's son"): never the owner's stand-in.
 KIN_NOUNS = {
     "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "child",
