@@ -183,9 +183,10 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
     return None
 
 
-def possessor_targets(ctx: Context, tokens: list[Token]) -> list[Arg]:
+def possessor_targets(ctx: Context, tokens: list[Token], doers: bool = False) -> list[Arg]:
     """Owners of what is acted on, for ``cues.POSSESSOR_TARGET_TYPES``: "investigated
-    Tesla's recall" -> Tesla. Never through a person noun ("X's son", "X's lawyer") or an
+    Tesla's recall" -> Tesla; with ``doers`` also the "by" agent ("condemned the raids by
+    Border Patrol agents"). Never through a person noun ("X's son", "X's lawyer") or an
     event X underwent ("called X's deportation illegal")."""
     out = []
     for token in tokens:
@@ -193,11 +194,12 @@ def possessor_targets(ctx: Context, tokens: list[Token]) -> list[Arg]:
                 token.lemma_ in gz.KIN_NOUNS or is_member_role(token.lemma_) or \
                 token.lower_ in gz.LEADER_ROLES or token.lemma_ in gz.PATIENT_NOUNS:
             continue
-        for child in token.children:
-            if child.dep_ == "poss" and child.i in ctx.key_at:
-                arg = Arg(ctx.key_at[child.i], ctx.role_at.get(child.i, ""))
-                if arg not in out:
-                    out.append(arg)
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if doers:
+            owners += prep_objects(token, {"by"})
+        for arg in resolve_args(ctx, owners):
+            if arg not in out:
+                out.append(arg)
     return out
 
 
@@ -483,7 +485,11 @@ def verb_relations(ctx: Context) -> None:
             sources = resolve_args(ctx, subjects_of(verb))
         targets = resolve_args(ctx, targets_tokens)
         if not targets and set(types) & cues.POSSESSOR_TARGET_TYPES:
-            targets = possessor_targets(ctx, targets_tokens)
+            doers = bool({"CRITICIZED", "ACCUSED"} & set(types))
+            targets = possessor_targets(ctx, targets_tokens, doers=doers)
+            if not targets and doers and targets_tokens and not is_passive(verb):
+                # "condemned the raids by X": the parser hangs the raids' agent on the verb
+                targets = resolve_args(ctx, prep_objects(verb, {"by"}))
         if not targets and "PROTESTED" in types:
             exclude = {a.key for a in sources}
             targets = [a for t in targets_tokens for a in resolve_behind(ctx, t, exclude)]

@@ -97,6 +97,12 @@ from conftest import triples
      {("Phoenix Police Department", "ARRESTED", "Omar Haddad")}),
     ("Police opened fire at a crowd of demonstrators in Nairobi.",
      {("police", "SHOT", "protesters")}),
+    ("Chicago Mayor Brandon Johnson condemned the raids by Border Patrol agents.",
+     {("Brandon Johnson", "CRITICIZED", "Border Patrol")}),
+    ("North Korea threatened to strike the United States with nuclear weapons.",
+     {("North Korea", "THREATENED", "United States")}),
+    ("Human Rights Watch accused Saudi border guards of killing migrants.",
+     {("Human Rights Watch", "ACCUSED", "Saudi border guards")}),
     # forces arriving are deployed there
     ("Federal agents arrived in Chicago last week.", {("federal agents", "DEPLOYED_TO", "Chicago")}),
     # countries act and are acted on

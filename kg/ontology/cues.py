@@ -189,7 +189,7 @@ ARGUMENT_LABELS: dict[str, tuple[frozenset, frozenset]] = {
     "CHARGED": (_ACTORS, frozenset({"Person", "Official", "Group", "Organization"})),
     "DEPLOYED": (_ACTORS | {"Place"}, frozenset({"Agency", "Group"})),
     "DEPLOYED_TO": (frozenset({"Agency", "Group"}), frozenset({"Place"})),
-    "THREATENED": (_ACTORS | {"Place"}, _ACTORS | {"Law"}),
+    "THREATENED": (_ACTORS | {"Place"}, _ACTORS | {"Law", "Place"}),
     "SUED": (_ACTORS | {"Place"}, _ACTORS | {"Place"}),
     "CRITICIZED": (_ACTORS | {"Place"}, _ACTORS | {"Place", "Law"}),
     "ACCUSED": (_ACTORS | {"Place"}, _BODIES_AND_PEOPLE | {"Place"}),

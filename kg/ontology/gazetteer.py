@@ -437,7 +437,8 @@ GROUP_NOUNS = {
     "families", "parents", "children", "voters", "supporters", "critics", "democrats",
     "republicans", "judges", "regulators", "administrators", "diplomats", "leaders",
     "ministers", "commanders", "generals", "firefighters", "crew", "crews",
-    "americans", "christians", "muslims", "jews",
+    "americans", "christians", "muslims", "jews", "guards", "sailors", "airmen",
+    "smugglers", "traffickers", "suspects", "hostages", "strikers",
 }
 
 #: Of the group nouns, those too vague to be a node unless a relation needs them.
@@ -447,7 +448,8 @@ WEAK_GROUP_NOUNS = {
     "swimmers", "doctors", "nurses", "farmers", "journalists", "crew", "crews",
     "americans", "christians", "muslims", "jews", "democrats", "republicans",
     "ministers", "commanders", "generals", "administrators", "diplomats", "judges",
-    "residents",
+    "residents", "guards", "sailors", "airmen", "smugglers", "traffickers", "suspects",
+    "hostages", "strikers",
 }
 
 #: Modifiers dropped from a group's name: numbers, quantities and degree words.
@@ -554,7 +556,8 @@ QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens
                   "crowds", "throng", "mob", "convoy"}
 
 #: Head nouns of a force that can be deployed.
-FORCE_WORDS = {"troops", "soldiers", "agents", "officers", "forces", "police", "guard",
+FORCE_WORDS = {"troops", "soldiers", "agents", "officers", "forces", "police", "guard", "guards",
+               "sailors", "airmen",
                "guardsmen", "marines", "military", "army", "personnel", "deputies",
                "officials", "staff"}
 
