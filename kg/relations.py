@@ -344,6 +344,10 @@ def objects_of(verb: Token) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not objs and verb.dep_ == "acl":
             objs = [verb.head]
+        if not objs and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
+                verb.head.head.pos_ in ("VERB", "AUX"):
+            # "X died after being shot by Y": the clause's subject underwent it
+            objs = [c for c in verb.head.head.children if c.dep_ in SUBJECT_DEPS]
         return objs
     objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if not objs:
@@ -558,7 +562,18 @@ def nominal_relations(ctx: Context) -> None:
                 (target_tokens if patient else source_tokens).append(child)
             if child.dep_ == "relcl":  # "subpoenas that went to A, B and C"
                 target_tokens.extend(prep_objects(child, {"to"}))
+        for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            # "a lawsuit filed by X against Y"
+            source_tokens.extend(subjects_of(participle))
+            target_tokens.extend(prep_objects(participle, {"against", "into"}))
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+            # "X is under investigation by Y"
+            target_tokens.extend(c for c in head.head.children if c.dep_ in SUBJECT_DEPS)
+        if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_ in cues.RECEIVING_VERBS:
+            # "X received a subpoena from Y", "X faces an investigation by Y"
+            target_tokens.extend(subjects_of(head))
+            source_tokens.extend(prep_objects(noun, {"from"}) + prep_objects(head, {"from", "by"}))
         if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_ in cues.LIGHT_VERBS:
             # "filed a lawsuit against X", "opened an investigation into X"
             target_tokens.extend(prep_objects(head, {"against", "into", "on"}))

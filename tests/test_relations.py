@@ -103,6 +103,19 @@ from conftest import triples
      {("North Korea", "THREATENED", "United States")}),
     ("Human Rights Watch accused Saudi border guards of killing migrants.",
      {("Human Rights Watch", "ACCUSED", "Saudi border guards")}),
+    # event nouns: a participle's agent, "under investigation by", received from
+    ("A lawsuit filed by the American Civil Liberties Union against the Department of "
+     "Homeland Security seeks damages.",
+     {("American Civil Liberties Union", "SUED", "Department of Homeland Security")}),
+    ("Senator Bob Menendez is under investigation by the Justice Department.",
+     {("Department of Justice", "INVESTIGATED", "Bob Menendez")}),
+    ("Hunter Biden received a subpoena from the House Oversight Committee.",
+     {("House Oversight Committee", "SUBPOENAED", "Hunter Biden")}),
+    ("Governor Tom Hale drew criticism from Senator Ann Cole on Monday.",
+     {("Ann Cole", "CRITICIZED", "Tom Hale")}),
+    # the clause's subject underwent a passive gerund
+    ("Maria Lopez died after being shot by a Border Patrol agent.",
+     {("Border Patrol", "SHOT", "Maria Lopez")}),
     # forces arriving are deployed there
     ("Federal agents arrived in Chicago last week.", {("federal agents", "DEPLOYED_TO", "Chicago")}),
     # countries act and are acted on

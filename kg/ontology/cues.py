@@ -108,6 +108,9 @@ FATAL_ADJECTIVES = {"fatal", "deadly", "lethal"}
 LIGHT_VERBS = {"file", "open", "launch", "issue", "bring", "announce", "begin", "start",
                "lodge", "serve", "press", "conduct", "initiate", "level", "send"}
 
+#: Verbs whose subject undergoes the event noun they take: "X received a subpoena from Y".
+RECEIVING_VERBS = {"receive", "get", "face", "obtain", "draw"}
+
 #: "call X a <word>" counts as criticism when the second object is quoted or derogatory.
 DEROGATORY_WORDS = {
     "distraction", "disgrace", "hoax", "sham", "witch", "hunt", "farce", "travesty",
