@@ -579,6 +579,10 @@ def nominal_relations(ctx: Context) -> None:
             target_tokens.extend(prep_objects(head, {"against", "into", "on"}))
             if not source_tokens:
                 source_tokens.extend(subjects_of(head))
+        if not source_tokens and head.pos_ == "VERB" and head.lemma_ in cues.AUTHORIZING_VERBS \
+                and noun.dep_ in ("dobj", "obj", "nsubjpass"):
+            # "X ordered the deployment of Y", "the deployment of Y was ordered by X"
+            source_tokens.extend(subjects_of(head))
         sources = resolve_args(ctx, source_tokens)
         targets = resolve_args(ctx, target_tokens)
         if not targets and set(types) & cues.POSSESSOR_TARGET_TYPES:
@@ -600,6 +604,13 @@ def nominal_relations(ctx: Context) -> None:
                 for t in targets:
                     if _fits(ctx, rtype, s, t):
                         emit(ctx, s, rtype, t, noun, f"noun:{noun.lemma_}", 0.7, neg=neg)
+        if "DEPLOYED" in types:  # "the deployment of troops to Portland"
+            places = [a for a in resolve_args(ctx, prep_objects(noun, cues.DESTINATION_PREPS - {"in"}))
+                      if ctx.label(a.key) == "Place"]
+            for force in (t for t in targets if _is_force(ctx, t)):
+                for place in places:
+                    if _fits(ctx, "DEPLOYED_TO", force, place):
+                        emit(ctx, force, "DEPLOYED_TO", place, noun, "noun:deployment:to", 0.7, neg=neg)
 
 
 def calling_criticism(ctx: Context) -> None:

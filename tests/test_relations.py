@@ -113,6 +113,9 @@ from conftest import triples
      {("House Oversight Committee", "SUBPOENAED", "Hunter Biden")}),
     ("Governor Tom Hale drew criticism from Senator Ann Cole on Monday.",
      {("Ann Cole", "CRITICIZED", "Tom Hale")}),
+    ("The deployment of 2,000 Marines to Los Angeles was ordered by Defense Secretary "
+     "Pete Hegseth.",
+     {("Pete Hegseth", "DEPLOYED", "Marines"), ("Marines", "DEPLOYED_TO", "Los Angeles")}),
     # the clause's subject underwent a passive gerund
     ("Maria Lopez died after being shot by a Border Patrol agent.",
      {("Border Patrol", "SHOT", "Maria Lopez")}),

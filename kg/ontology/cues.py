@@ -108,6 +108,10 @@ FATAL_ADJECTIVES = {"fatal", "deadly", "lethal"}
 LIGHT_VERBS = {"file", "open", "launch", "issue", "bring", "announce", "begin", "start",
                "lodge", "serve", "press", "conduct", "initiate", "level", "send"}
 
+#: Verbs whose subject (or passive agent) is the actor of the event noun they take:
+#: "X ordered the deployment of Y", "the deployment was approved by X".
+AUTHORIZING_VERBS = {"order", "approve", "authorize", "authorise", "direct", "announce"}
+
 #: Verbs whose subject undergoes the event noun they take: "X received a subpoena from Y".
 RECEIVING_VERBS = {"receive", "get", "face", "obtain", "draw"}
 
