@@ -14,7 +14,7 @@ import networkx as nx
 from .csv_import import write_import_csv
 from .cypher_script import write_cypher_script
 from .gexf import write_gexf
-from .graphml import write_graphml
+from .graphml import GraphmlWriter, write_graphml
 from .jsonl import read_jsonl, write_jsonl
 
 WRITERS = {
@@ -24,6 +24,9 @@ WRITERS = {
     "graph.cypher": write_cypher_script,
     "import": write_import_csv,
 }
+
+#: Outputs written from the Gephi-shaped copy of the graph (GraphML first, then GEXF).
+GEPHI_SHAPED = ("graph.graphml", "graph.gexf")
 
 __all__ = ["WRITERS", "write_all", "read_jsonl", "write_jsonl", "write_graphml", "write_gexf",
            "write_cypher_script", "write_import_csv"]
@@ -54,11 +57,18 @@ def write_all(graph: nx.MultiDiGraph, out_dir: Path, jobs: int = 1) -> dict[str,
 
 
 def write_some(graph: nx.MultiDiGraph, out_dir: Path, names: list[str]) -> dict[str, float]:
-    """Write the outputs ``names`` (keys of ``WRITERS``); returns seconds per output."""
+    """Write the outputs ``names`` (keys of ``WRITERS``), in ``WRITERS`` order; returns seconds
+    per output. GraphML and GEXF share one Gephi-shaped copy of the graph (GEXF, written
+    after GraphML, makes it dynamic in place)."""
     timings = {}
-    for name in names:
+    gephi = None
+    for name in sorted(names, key=list(WRITERS).index):
         start = time.perf_counter()
-        WRITERS[name](graph, out_dir / name)
+        if name in GEPHI_SHAPED:
+            gephi = gephi if gephi is not None else GraphmlWriter(graph).gephi_graph()
+            WRITERS[name](graph, out_dir / name, gephi=gephi)
+        else:
+            WRITERS[name](graph, out_dir / name)
         timings[name] = time.perf_counter() - start
     return timings
 

@@ -15,8 +15,9 @@ class GexfWriter:
     def __init__(self, graph: nx.MultiDiGraph):
         self.graph = graph
 
-    def gephi_graph(self) -> nx.MultiDiGraph:
-        g = GraphmlWriter(self.graph).gephi_graph()
+    def gephi_graph(self, static: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
+        """The GraphML export's graph made dynamic; ``static``, when given, is changed in place."""
+        g = static if static is not None else GraphmlWriter(self.graph).gephi_graph()
         g.graph["mode"] = "dynamic"
         g.graph["timeformat"] = "date"
         for _, _, data in g.edges(data=True):
@@ -26,10 +27,11 @@ class GexfWriter:
                 data["start"] = {4: date + "-01-01", 7: date + "-01"}.get(len(date), date[:10])
         return g
 
-    def write(self, path: Path) -> None:
-        nx.write_gexf(self.gephi_graph(), path)
+    def write(self, path: Path, gephi: nx.MultiDiGraph | None = None) -> None:
+        nx.write_gexf(self.gephi_graph(gephi), path)
 
 
-def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``graph`` as dynamic GEXF (dated relations get ``start``)."""
-    GexfWriter(graph).write(Path(path))
+def write_gexf(graph: nx.MultiDiGraph, path: Path, gephi: nx.MultiDiGraph | None = None) -> None:
+    """Write ``graph`` as dynamic GEXF (dated relations get ``start``). ``gephi``, the GraphML
+    export's graph if already made, is reused and changed in place."""
+    GexfWriter(graph).write(Path(path), gephi)

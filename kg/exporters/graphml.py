@@ -53,11 +53,11 @@ class GraphmlWriter:
             out.add_edge(source, target, key=key, **attrs)
         return out
 
-    def write(self, path: Path) -> None:
-        nx.write_graphml(self.gephi_graph(), path, edge_id_from_attribute="id",
-                         named_key_ids=False)
+    def write(self, path: Path, gephi: nx.MultiDiGraph | None = None) -> None:
+        nx.write_graphml(gephi if gephi is not None else self.gephi_graph(), path,
+                         edge_id_from_attribute="id", named_key_ids=False)
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``graph`` as Gephi-ready GraphML."""
-    GraphmlWriter(graph).write(Path(path))
+def write_graphml(graph: nx.MultiDiGraph, path: Path, gephi: nx.MultiDiGraph | None = None) -> None:
+    """Write ``graph`` as Gephi-ready GraphML (``gephi``: its Gephi-shaped copy, if made)."""
+    GraphmlWriter(graph).write(Path(path), gephi)
