@@ -40,10 +40,10 @@ def part_from_json(data: dict) -> tuple[ArticleGraph, str]:
 
 def write_parts(parts: Iterable[ArticleGraph], folder: Path) -> None:
     """Write every part, in article id order."""
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
     with open(Path(folder) / PARTS_FILE, "w", encoding="utf-8") as fh:
-        for part in sorted(parts, key=lambda p: p.article.id):
-            data = part_to_json(part)
-            fh.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
+        fh.writelines(encode(part_to_json(part)) + "\n"
+                      for part in sorted(parts, key=lambda p: p.article.id))
 
 
 def read_parts(folder: Path) -> Iterator[tuple[ArticleGraph, str]]:

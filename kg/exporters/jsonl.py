@@ -34,9 +34,10 @@ class JsonlWriter:
                    "properties": props}
 
     def write(self, path: Path) -> None:
+        # one encoder for every line: json.dumps with options builds a new one per call
+        encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
         with open(path, "w", encoding="utf-8") as fh:
-            for obj in self.lines():
-                fh.write(json.dumps(obj, ensure_ascii=False, sort_keys=True) + "\n")
+            fh.writelines(encode(obj) + "\n" for obj in self.lines())
 
 
 def write_jsonl(graph: nx.MultiDiGraph, path: Path) -> None:
