@@ -658,6 +658,28 @@ def office_relations(ctx: Context) -> None:
         seen.add((m.key, juris))
         emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(juris), ctx.doc[m.head], "title", 0.85,
              title=m.title)
+    # "Gov. Ana Ruiz" with no state named beside her, in an article about one state: a
+    # governor's office is a state's, and that state is the one the article is about
+    placed = {key for key, _ in seen}
+    state = _article_state(ctx)
+    for m in ctx.mentions:
+        if state and m.label == "Official" and m.key and m.key not in placed and not m.nominal \
+                and match_key(m.title) in gz.STATE_ONLY_TITLES and m.key in ctx.entities:
+            placed.add(m.key)
+            emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(state), ctx.doc[m.head], "title:article-state",
+                 0.6, title=m.title)
+
+
+def _article_state(ctx: Context) -> Optional[str]:
+    """The US state an article names most (at least twice, and more than any other)."""
+    counts: dict[str, int] = {}
+    for _, key in ctx.order:
+        if ctx.label(key) == "Place" and ctx.entities[key].name in gz.US_STATES:
+            counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def location_relations(ctx: Context) -> None:

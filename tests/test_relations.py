@@ -216,3 +216,11 @@ def test_an_appositive_role_adds_no_second_actor(extract):
     found = triples(extract("Darren Cole, a Toledo police officer, fatally shot Mark Hill in 2014."))
     assert ("Darren Cole", "SHOT", "Mark Hill") in found, found
     assert {s for s, _, _ in found} == {"Darren Cole"}, found
+
+
+def test_a_governor_with_no_state_named_holds_the_article_state(extract):
+    found = triples(extract("Ohio officials said the spill was contained. Gov. Mike Dunn "
+                            "visited the site in Ohio on Friday."))
+    assert ("Mike Dunn", "HOLDS_OFFICE", "Ohio") in found, found
+    found = triples(extract("Texas and Oklahoma sent troops. Governor Kevin Hale spoke."))
+    assert not any(t == "HOLDS_OFFICE" for _, t, _ in found), found  # no one state

@@ -339,6 +339,10 @@ Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe
     "England", "Scotland", "Wales", "Northern Ireland", "Gaza", "West Bank",
 }
 
+#: Titles only a US state (or territory) has: their holder's jurisdiction, when unnamed,
+#: is the state the article is about.
+STATE_ONLY_TITLES = {"governor", "gov", "lieutenant governor", "lt gov", "lt governor",
+                     "lieutenant gov"}
 #: Title words of an office inside a chamber or committee ("House Speaker", "Chairman"):
 #: a party tag's state is then not the office's jurisdiction.
 CHAMBER_OFFICE_WORDS = {"speaker", "leader", "whip", "chairman", "chairwoman", "chair",
