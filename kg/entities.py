@@ -153,7 +153,8 @@ def _missed_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         canonical = doc.vocab.strings[match_id]
         label = "Agency" if canonical in gz.AGENCIES else "Organization"
-        if start > 0 and doc[start - 1].text in ("US", "U.S.") and label == "Agency":
+        if start > 0 and doc[start - 1].text[:1].isupper() and label == "Agency" and \
+                match_key(doc[start - 1].text) in gz.COUNTRY_PREFIXES:
             start -= 1  # "US Immigration and Customs Enforcement"
         overlapping = [m for m in mentions + found if m.start < end and start < m.end]
         if any(m.start < start or m.end > end for m in overlapping) or \
@@ -246,7 +247,7 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if tokens[i].text != "(" or tokens[i + 2].text != ")":
             continue
         acronym = tokens[i + 1].text
-        if not re.fullmatch(r"[A-Z][A-Za-z0-9&]{1,9}", acronym) or acronym.lower() == acronym:
+        if not re.fullmatch(r"[A-Z][A-Za-z0-9&]{1,9}", acronym):
             continue
         floor = sentence_start(tokens[i])
         start = None
@@ -261,7 +262,8 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if start is None or (start in at and mentions[at[start]].start == start
                              and mentions[at[start]].end == i):
             continue
-        if start > 0 and tokens[start - 1].text in ("U.S.", "US", "UK", "U.K."):
+        if start > 0 and tokens[start - 1].text[:1].isupper() and \
+                match_key(tokens[start - 1].text) in gz.COUNTRY_PREFIXES:
             start -= 1  # "U.S. Immigration and Customs Enforcement (ICE)"
         inside = [m for m in mentions + found if start <= m.start and m.end <= i]
         if any(m.label in ("Person", "Official") for m in inside) or \
