@@ -223,13 +223,13 @@ NAME_CONNECTORS = {"of", "and", "for", "the", "&", "on", "in", "-"}
 
 
 def initials(words: list[str]) -> str:
-    """Upper-case initials of a name's capitalised words ("Anti-Doping" gives A and D)."""
+    """Upper-case initials of a name's capitalised words ("Anti-Corruption" gives A and C)."""
     return "".join(w[0] for part in words for w in re.split(r"-", part) if w[:1].isupper())
 
 
 def acronym_of(name: str, acronym: str) -> bool:
     """Whether ``acronym`` abbreviates ``name``: all capitals ("ICE") are taken as written;
-    a mixed-case one ("Wada", "Nato") must spell the name's initials."""
+    a mixed-case one ("Nato", "Unicef") must spell the name's initials."""
     if acronym.isupper():
         return True
     letters = initials(name.split())
@@ -237,7 +237,7 @@ def acronym_of(name: str, acronym: str) -> bool:
 
 
 def _acronym_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """'U.S. Immigrations and Customs Enforcement (ICE)', which the NER split in two: the
+    """'U.S. Customs and Border Protections (CBP)', which the NER split in two: the
     capitalised words before a bracketed acronym whose initials spell it are one body,
     replacing the pieces."""
     tokens = tokens_of(doc)
@@ -285,7 +285,7 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'the European Space Agency (ESA)': later bare 'ESA' the NER missed, or took for a
-    place or person ("Wada"), are that body."""
+    place or person ("Nato"), are that body."""
     defined = {}
     for m in mentions:
         if m.label in ("Agency", "Organization") and len(m.text.split()) > 1:
@@ -388,7 +388,7 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
         known_place = text in gz.COUNTRIES or text in gz.US_STATES or key in gz.PLACE_ALIASES
         if not known_place and len(words) > 1 and words[-1] in gz.BODY_HEADS_OVER_NER and \
                 doc[end - 1].is_title:
-            return _org_or_agency(doc, start, end, words)  # "Anti-Doping Agency" as a place
+            return _org_or_agency(doc, start, end, words)  # "Maritime Safety Agency" as a place
         if known and ner_label == "GPE" and not known_place:
             return known
         return "Place", ""
@@ -401,7 +401,7 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
             return None  # "President" alone
         if len(words) == 1 and start > 0 and doc[start - 1].lower_ == "the" and \
                 doc[start].dep_ not in ("compound", "poss", "nmod"):
-            return "Place", ""  # "the Sahel": a person's name takes no article ("the Trump
+            return "Place", ""  # "the Caucasus": a person's name takes no article ("the Trump
             # campaign" is a modifier, so it stays a person)
         if len(words) > 1 and words[-1] in gz.PERSON_NEVER_HEADS:
             return "Place", ""  # "Harcourt Road", "Grainger County"
@@ -421,7 +421,7 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
     if ner_label in ("EVENT", "PRODUCT", "WORK_OF_ART") and len(words) > 1 and \
             words[-1] in gz.BODY_HEADS_OVER_NER and doc[end - 1].is_title and \
             not _administration_of_a_person(words):
-        return _org_or_agency(doc, start, end, words)  # "the World Anti-Doping Agency's" as EVENT
+        return _org_or_agency(doc, start, end, words)  # "the Maritime Safety Agency's" as EVENT
     return None
 
 
@@ -540,7 +540,7 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
         chamber_office = title is not None and bool(set(match_key(title).split()) & gz.CHAMBER_OFFICE_WORDS)
         party_state = _party_state_mention(doc, m, party, states) if party and not chamber_office else ""
         if title is None or (party and title_kind(title) != "official"):
-            if party:  # "Bennie Thompson, D-Miss.": a member of Congress
+            if party:  # "Jane Roe, D-Ala.": a member of Congress
                 m.title, m.label = (title and _clean_title(title)) or "Member of Congress", "Official"
                 m.jurisdiction = party_state
             continue
@@ -560,7 +560,7 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
             m.jurisdiction_token = juris_token
         elif demonym:
             m.jurisdiction = demonym
-        elif party_state:  # "Lt. Gov. Dan Patrick (R-Texas)"
+        elif party_state:  # "Lt. Gov. Jane Roe (R-Ohio)"
             m.jurisdiction = party_state
     mentions[:] = [x for x in mentions if not (
         x.label in ("Agency", "Organization") and not x.canonical
@@ -568,7 +568,7 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
 
 
 def _party_state_mention(doc: Doc, person: Mention, party: re.Match, states: list[Mention]) -> str:
-    """The state of the party tag after ``person`` ("(R-Texas)", "D-Calif."), kept as a Place
+    """The state of the party tag after ``person`` ("(R-Ohio)", "D-Calif."), kept as a Place
     mention that is only an attribute (the tag is no actor); "" when it names no state."""
     state = _party_state(party.group(1))
     if not state:
@@ -648,7 +648,7 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
     kept = [t for t in modifiers if t.lower_ not in gz.GROUP_DROP_MODIFIERS
             and t.pos_ not in ("NUM", "DET", "PRON") and t.like_num is False
             and t.lower_ not in POSSESSIVE]
-    # "the Rapid Support Forces", "the Sudanese Armed Forces": a capitalised name is a body
+    # "the Syrian Democratic Forces", "the Kenya Defence Forces": a capitalised name is a body
     name_words = [t for t in modifiers if t.lower_ not in POSSESSIVE]
     if name_words and token.is_title and token.i > sentence_start(token) and \
             all(t.is_title or t.i in mention_at for t in name_words) and \
@@ -777,7 +777,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         g = _group_mention(doc, token, mention_at, mentions)
         if g is not None:
             groups.append(g)
-    named = [g for g in groups if g.label != "Group"]  # "Rapid Support Forces" swallows "Rapid Support"
+    named = [g for g in groups if g.label != "Group"]  # "X Defence Forces" swallows "X Defence"
     if named:
         mentions[:] = [m for m in mentions if not any(
             n.start <= m.start and m.end <= n.end for n in named)]
@@ -795,7 +795,7 @@ HEADLINE_MAX_WORDS = 25
 
 
 def headline_lines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of Title Case lines ("States File Lawsuit Against ..."), where the
+    """Character ranges of Title Case lines ("Governors Challenge New Mining Rule"), where the
     NER takes any capitalised run for a name."""
     ranges, offset = [], 0
     for line in text.split("\n"):

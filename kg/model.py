@@ -49,7 +49,7 @@ class Mention:
     weak: bool = False  # a vague group: kept only when a relation needs it
     nominal: bool = False  # "the US President": refers to a named official
     jurisdiction_token: int = -1  # a token of the jurisdiction's mention, if any
-    attribute_only: bool = False  # named only in a party tag ("R-Texas"): never an argument
+    attribute_only: bool = False  # named only in a party tag ("R-Ohio"): never an argument
 
 
 @dataclass

@@ -185,7 +185,7 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
 
 def possessor_targets(ctx: Context, tokens: list[Token], doers: bool = False) -> list[Arg]:
     """Owners of what is acted on, for ``cues.POSSESSOR_TARGET_TYPES``: "investigated
-    Tesla's recall" -> Tesla; with ``doers`` also the "by" agent ("condemned the raids by
+    Acme's accounts" -> Acme; with ``doers`` also the "by" agent ("condemned the raids by
     Border Patrol agents"). Never through a person noun ("X's son", "X's lawyer") or an
     event X underwent ("called X's deportation illegal")."""
     out = []
@@ -225,7 +225,7 @@ def resolve_behind(ctx: Context, noun: Token, exclude: set[str]) -> list[Arg]:
         else:
             arg = resolve_arg(ctx, child)
         if arg and child.dep_ == "poss" and ctx.label(arg.key) in ("Person", "Official"):
-            continue  # "Garcia's deportation": Garcia is the one it was done to
+            continue  # "Diaz's deportation": Diaz is the one it was done to
         if arg and arg.key not in exclude and arg not in out:
             out.append(arg)
     return out

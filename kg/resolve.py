@@ -197,7 +197,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
         # "de Blasio" -> "Bill de Blasio"
         longer = {canonical_full[k] for k, w in full_names.items()
                   if len(w) > len(words) and w[-len(words):] == words}
-        # a two-word surname ("Abrego Garcia") or one led by a particle ("de Blasio")
+        # a two-word surname ("Lopez Obrador") or one led by a particle ("de Blasio")
         suffix_of_longer = len(longer) == 1 and (words[0] in gz.NAME_PARTICLES or
                                                  len(next(iter(longer)).split()) >= 3)
         if len(words) > 1 and not suffix_of_longer:

@@ -23,9 +23,9 @@ def test_abbreviated_titles_and_party_tags(extract):
 
 
 @pytest.mark.parametrize("text, official, state", [
-    ("Lt. Gov. Maria Soto (R-Texas) spoke on Friday.", "Maria Soto", "Texas"),
+    ("Lt. Gov. Maria Soto (R-Ohio) spoke on Friday.", "Maria Soto", "Ohio"),
     ("Sen. Paul Greene (D-Calif.) criticized the Pentagon on Monday.", "Paul Greene", "California"),
-    ("Rep. Ann Wells, D-Miss., asked for a vote.", "Ann Wells", "Mississippi"),
+    ("Rep. Ann Kerr, D-Ala., asked for a vote.", "Ann Kerr", "Alabama"),
     ("Rep. Lee Park (D-NY) and others spoke.", "Lee Park", "New York"),
 ])
 def test_party_tag_state_is_the_jurisdiction_and_never_an_actor(extract, text, official, state):
@@ -88,7 +88,7 @@ def test_agency_gazetteer_acronyms_and_country_prefix(extract):
 def test_body_split_by_the_ner_after_a_country_prefix_is_one_agency(extract):
     # the NER gives "US Immigration" + "Customs Enforcement"; the gazetteer match starts
     # after "US", so the country prefix must be taken before the split spans are compared
-    part = extract("US Immigration and Customs Enforcement expelled the man last month. "
+    part = extract("US Immigration and Customs Enforcement detained the man in May. "
                    "U.S. Customs and Border Protection stopped the truck.")
     agencies = sorted(e.name for e in part.entities.values() if e.label == "Agency")
     assert len(agencies) == 2, agencies
@@ -173,14 +173,14 @@ def test_body_typed_as_event_or_place_by_the_ner_is_a_body(nlp):
     from kg.entities import extract_mentions
 
     for label in ("EVENT", "LOC"):
-        doc = nlp("Athletes criticized the Pacific Anti-Doping Agency's decision.")
-        start = next(t.i for t in doc if t.text == "Pacific")
+        doc = nlp("Shippers criticized the European Maritime Safety Agency's decision.")
+        start = next(t.i for t in doc if t.text == "European")
         end = next(t.i for t in doc if t.text == "'s") + 1
         doc.ents = [Span(doc, start, end, label=label)]
         mentions = [m for m in extract_mentions(doc) if "Agency" in m.text]
         assert [m.label for m in mentions] == ["Organization"] or \
             [m.label for m in mentions] == ["Agency"], (label, mentions)
-        assert mentions[0].text == "Pacific Anti-Doping Agency"
+        assert mentions[0].text == "European Maritime Safety Agency"
 
 
 def test_a_name_typed_as_place_or_company_but_arrested_is_a_person(nlp):
@@ -208,13 +208,19 @@ def test_titled_bodies_the_ner_missed_need_a_government_word(extract):
     assert "Oval Office" not in names or names["Oval Office"] != "Agency"
 
 
-def test_a_capitalised_force_is_a_named_body_and_a_demonym_force_a_group(extract):
-    names = {e.name: e.label for e in extract(
-        "The Rapid Support Forces shelled the town, and the Sudanese Armed Forces responded. "
-        "Later, Israeli forces withdrew.").entities.values()}
-    assert names.get("Rapid Support Forces") in ("Agency", "Organization"), names
-    assert names.get("Sudanese Armed Forces") in ("Agency", "Organization"), names
-    assert "Rapid Support" not in names and "Sudanese Forces" not in names, names
+def test_a_capitalised_force_is_a_named_body_and_a_demonym_force_a_group(nlp):
+    from spacy.tokens import Span
+
+    from kg.entities import extract_mentions
+
+    # the NER gives only the name's front ("Northern Liberation") and leaves "Forces" out
+    doc = nlp("The Northern Liberation Forces shelled the town. Later, Israeli forces withdrew.")
+    front = next(t.i for t in doc if t.text == "Northern")
+    doc.ents = [Span(doc, front, front + 2, label="ORG")]
+    found = {m.text: m.label for m in extract_mentions(doc)}
+    assert found.get("Northern Liberation Forces") in ("Agency", "Organization"), found
+    assert "Northern Liberation" not in found, found
+    assert found.get("Israeli forces") == "Group", found
 
 
 def test_a_grade_on_a_scale_is_no_law(nlp):
@@ -222,8 +228,8 @@ def test_a_grade_on_a_scale_is_no_law(nlp):
 
     from kg.entities import extract_mentions
 
-    doc = nlp("The storm made landfall as a Category 4 hurricane under the Stafford Act.")
-    cat = next(t.i for t in doc if t.text == "Category")
+    doc = nlp("The county issued a Level 3 warning under the Stafford Act.")
+    cat = next(t.i for t in doc if t.text == "Level")
     act = next(t.i for t in doc if t.text == "Stafford")
     doc.ents = [Span(doc, cat, cat + 2, label="LAW"), Span(doc, act, act + 2, label="LAW")]
     laws = [m.text for m in extract_mentions(doc) if m.label == "Law"]
@@ -231,24 +237,24 @@ def test_a_grade_on_a_scale_is_no_law(nlp):
 
 
 def test_a_long_name_split_by_the_ner_is_one_body_when_its_acronym_follows(extract):
-    part = extract("U.S. Immigrations and Customs Enforcement (ICE) agents arrested 97 people. "
-                   "ICE said the raid was legal.")
+    part = extract("U.S. Customs and Border Protections (CBP) officers detained 12 people. "
+                   "CBP said the stop was legal.")
     bodies = [e for e in part.entities.values() if e.label in ("Agency", "Organization")]
     assert len(bodies) == 1, [(e.name, e.label) for e in bodies]
-    assert bodies[0].name == "Immigration and Customs Enforcement"  # never the misspelling
-    assert "ICE" in bodies[0].aliases
+    assert bodies[0].name == "Customs and Border Protection"  # never the misspelling
+    assert "CBP" in bodies[0].aliases
 
 
 def test_a_mixed_case_acronym_must_spell_the_initials(extract):
-    part = extract("The head of the Pacific Anti-Doping Agency (Pada) spoke on Monday. "
-                   "Pada said the tests were clean. Protesters marched in London (Reuters).")
+    part = extract("The head of the European Maritime Safety Agency (Emsa) spoke on Monday. "
+                   "Emsa said the ships were safe. Protesters marched in London (Reuters).")
     bodies = {e.name: e for e in part.entities.values() if e.label in ("Agency", "Organization")}
-    assert "Pada" in bodies["Pacific Anti-Doping Agency"].aliases, bodies
+    assert "Emsa" in bodies["European Maritime Safety Agency"].aliases, bodies
     assert all("Reuters" not in e.aliases for e in part.entities.values() if e.name != "Reuters")
 
 
 def test_names_seen_only_in_a_title_case_headline_are_dropped(extract):
-    text = ("Governors File Lawsuit Against Federal Mining Rule Over Water\n\n"
+    text = ("Governors Challenge Federal Mining Rule In Court Over Water\n\n"
             "Governor Tom Hale of Utah sued the Interior Department on Monday. Hale said "
             "the rule was unlawful.")
     names = {e.name for e in extract(text).entities.values()}
@@ -259,10 +265,10 @@ def test_names_seen_only_in_a_title_case_headline_are_dropped(extract):
 def test_a_long_sentence_of_names_is_no_headline(extract):
     from kg.entities import headline_lines
 
-    sentence = ("Charged were Director Ann Lee, Chief Medical Officer Dr. Bo Park, Former "
-                "Emergency Managers Carl Dunn And Gary Amos, and Press Secretary Jo Agen.")
+    sentence = ("Named were Director Ann Lee, Deputy Treasurer Bo Park, Former City "
+                "Managers Carl Dunn And Gary Amos, and Budget Director Jo Ames of Nevada.")
     assert headline_lines(sentence) == []
-    assert headline_lines("States File Lawsuit Against Emergency Declaration\nbody.") == [(0, 49)]
+    assert headline_lines("Governors Challenge Federal Mining Rule\nbody.") == [(0, 39)]
 
 
 def test_an_administration_named_for_a_person_is_no_node_whatever_the_ner_says(nlp):
@@ -281,9 +287,9 @@ def test_a_one_word_name_after_the_article_is_a_place_unless_it_modifies(nlp):
 
     from kg.entities import extract_mentions
 
-    doc = nlp("France pulled its troops out of the Sahel. The Hale campaign said nothing.")
-    sahel = next(t.i for t in doc if t.text == "Sahel")
+    doc = nlp("Russia moved its troops out of the Caucasus. The Hale campaign said nothing.")
+    sahel = next(t.i for t in doc if t.text == "Caucasus")
     hale = next(t.i for t in doc if t.text == "Hale")
     doc.ents = [Span(doc, sahel, sahel + 1, label="PERSON"), Span(doc, hale, hale + 1, label="PERSON")]
     labels = {m.text: m.label for m in extract_mentions(doc)}
-    assert labels.get("Sahel") == "Place" and labels.get("Hale") == "Person", labels
+    assert labels.get("Caucasus") == "Place" and labels.get("Hale") == "Person", labels

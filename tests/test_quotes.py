@@ -46,7 +46,7 @@ def test_according_to(extract):
 
 
 def test_the_agency_speaking_is_the_government_body_not_a_company(extract):
-    text = ('The Federal Aviation Administration opened a probe into Boeing. The probe covers '
+    text = ('The Federal Aviation Administration opened a probe into Vantor Air. The probe covers '
             'Acme Systems, a supplier. "This review will consider every inspection record," '
             'the agency said.')
     part = extract(text)

@@ -84,8 +84,8 @@ from conftest import triples
      "Commission.",
      {("Securities and Exchange Commission", "CHARGED", "Carla Mendes")}),
     # the owner of what is scrutinised; an unnamed head acting for the body
-    ("The Federal Aviation Administration opened an investigation into Boeing's inspections.",
-     {("Federal Aviation Administration", "INVESTIGATED", "Boeing")}),
+    ("The Federal Trade Commission opened an investigation into Microsoft's pricing.",
+     {("Federal Trade Commission", "INVESTIGATED", "Microsoft")}),
     ("The head of the Federal Trade Commission criticized Meta's handling of user data.",
      {("Federal Trade Commission", "CRITICIZED", "Meta")}),
     ("Senator Jane Roe called Governor Tom Hale's plan \"a disgrace.\"",
@@ -104,9 +104,9 @@ from conftest import triples
     ("Human Rights Watch accused Saudi border guards of killing migrants.",
      {("Human Rights Watch", "ACCUSED", "Saudi border guards")}),
     # event nouns: a participle's agent, "under investigation by", received from
-    ("A lawsuit filed by the American Civil Liberties Union against the Department of "
+    ("A lawsuit filed by the Electronic Frontier Foundation against the Department of "
      "Homeland Security seeks damages.",
-     {("American Civil Liberties Union", "SUED", "Department of Homeland Security")}),
+     {("Electronic Frontier Foundation", "SUED", "Department of Homeland Security")}),
     ("Senator Bob Menendez is under investigation by the Justice Department.",
      {("Department of Justice", "INVESTIGATED", "Bob Menendez")}),
     ("Hunter Biden received a subpoena from the House Oversight Committee.",
@@ -114,8 +114,8 @@ from conftest import triples
     ("Governor Tom Hale drew criticism from Senator Ann Cole on Monday.",
      {("Ann Cole", "CRITICIZED", "Tom Hale")}),
     ("The deployment of 2,000 Marines to Los Angeles was ordered by Defense Secretary "
-     "Pete Hegseth.",
-     {("Pete Hegseth", "DEPLOYED", "Marines"), ("Marines", "DEPLOYED_TO", "Los Angeles")}),
+     "Paul Varga.",
+     {("Paul Varga", "DEPLOYED", "Marines"), ("Marines", "DEPLOYED_TO", "Los Angeles")}),
     # the clause's subject underwent a passive gerund
     ("Maria Lopez died after being shot by a Border Patrol agent.",
      {("Border Patrol", "SHOT", "Maria Lopez")}),
@@ -123,8 +123,8 @@ from conftest import triples
     ("Federal agents arrived in Chicago last week.", {("federal agents", "DEPLOYED_TO", "Chicago")}),
     # countries act and are acted on
     ("Ukraine accused Russia of shelling the city.", {("Ukraine", "ACCUSED", "Russia")}),
-    ("Chinese President Xi Jinping accused the United States of meddling.",
-     {("Xi Jinping", "ACCUSED", "United States")}),
+    ("Brazilian President Paulo Mendes accused the United States of meddling.",
+     {("Paulo Mendes", "ACCUSED", "United States")}),
     # a named member is the actor, not the body of the appositive role
     ("Jonathan Reyes, the ICE officer who shot Ana Silva, was not charged.",
      {("Jonathan Reyes", "SHOT", "Ana Silva")}),
@@ -152,7 +152,7 @@ def test_construction(extract, text, expected):
     "Hundreds of protesters arrived in Denver on Friday.",           # no force, no deployment
     "Senator Tom Hale arrived in Paris on Monday.",                 # a visit
     "The FBI opened an office in Dallas.",                          # no fire, no shooting
-    'Judge Ana Ruiz described Omar Diaz\'s deportation as "an illegal act."',  # done to Diaz
+    'Judge Ana Ruiz called Omar Diaz\'s detention "cruel and unlawful."',  # done to Diaz
 ])
 def test_no_relation(extract, text):
     found = {t for t in triples(extract(text)) if t[1] != "HOLDS_OFFICE"}
@@ -219,8 +219,8 @@ def test_an_appositive_role_adds_no_second_actor(extract):
 
 
 def test_a_governor_with_no_state_named_holds_the_article_state(extract):
-    found = triples(extract("Ohio officials said the spill was contained. Gov. Mike Dunn "
-                            "visited the site in Ohio on Friday."))
-    assert ("Mike Dunn", "HOLDS_OFFICE", "Ohio") in found, found
+    found = triples(extract("Nevada officials said the wildfire was contained. Gov. Ray Dunn "
+                            "visited the site in Nevada on Friday."))
+    assert ("Ray Dunn", "HOLDS_OFFICE", "Nevada") in found, found
     found = triples(extract("Texas and Oklahoma sent troops. Governor Kevin Hale spoke."))
     assert not any(t == "HOLDS_OFFICE" for _, t, _ in found), found  # no one state

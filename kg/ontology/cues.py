@@ -92,7 +92,7 @@ NOMINAL_CUES: dict[str, tuple[tuple[str, ...], str]] = {
     "condemnation": (("CRITICIZED",), "agent"),
     "protest": (("PROTESTED",), "agent"),
 }
-#: Types whose target may be the owner of what is acted on: "investigated Tesla's recall",
+#: Types whose target may be the owner of what is acted on: "investigated Acme's accounts",
 #: "criticized the agency's handling of the tests" (not for harm: "shot X's son").
 POSSESSOR_TARGET_TYPES = {"INVESTIGATED", "CRITICIZED", "ACCUSED", "SUED"}
 #: Prepositions that carry the one acted on after an event noun.

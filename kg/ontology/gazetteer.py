@@ -166,7 +166,7 @@ AGENCY_HEAD_WORDS = {
 BODY_END_WORDS = {"office", "department", "agency", "bureau", "commission", "committee",
                   "council", "ministry", "patrol", "authority", "administration", "service"}
 #: Name heads that make a body of a span the NER typed as a place, event or product
-#: ("the World Anti-Doping Agency's" as EVENT).
+#: ("the European Maritime Safety Agency's" as EVENT).
 BODY_HEADS_OVER_NER = {"agency", "ministry", "department", "commission", "bureau",
                        "committee", "council", "authority", "administration", "directorate"}
 WEAK_AGENCY_HEADS = {
@@ -251,7 +251,7 @@ QUALIFIED_TITLES = {
 #: Leaders of a body: "the head of the agency" acting unnamed is the agency (agent_role).
 LEADER_ROLES = {"head", "chief", "leader", "director", "chairman", "chairwoman", "chair",
                 "boss", "commander", "president"}
-#: Event nouns whose possessor undergoes the event ("Garcia's deportation"): criticising
+#: Event nouns whose possessor undergoes the event ("Diaz's deportation"): criticising
 #: it is no criticism of the possessor.
 PATIENT_NOUNS = {
     "deportation", "detention", "arrest", "removal", "expulsion", "firing", "dismissal",
@@ -520,7 +520,7 @@ PLACE_BODIES = {"white house", "capitol", "capitol hill", "downing street", "ely
                 "elysee", "pentagon building", "west wing", "oval office"}
 
 #: Last words of a statute's or instrument's name: "Insurrection Act".
-#: Words of a grade on a scale the NER takes for a law ("Category 4").
+#: Words of a grade on a scale the NER takes for a law ("Level 3").
 SCALE_WORDS = {"category", "level", "phase", "stage", "grade", "class", "tier", "type", "step"}
 LAW_HEAD_WORDS = {"act", "amendment", "constitution", "bill", "treaty", "accord", "accords",
                   "convention", "charter", "statute", "code", "resolution"}
