@@ -200,9 +200,34 @@ def _missed_titled_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         text = _span_text(doc, start, token.i + 1)
         found.append(Mention(start, token.i + 1, tokens[start].idx, token.idx + len(token), text,
                              label, head=token.i))
+    found.extend(_officeholder_offices(doc, mentions, at))
     if found:
         taken = {i for b in found for i in range(b.start, b.end)}
         mentions[:] = [m for m in mentions if not any(i in taken for i in range(m.start, m.end))]
+    return found
+
+
+def _officeholder_offices(doc: Doc, mentions: list[Mention], at: dict[int, int]) -> list[Mention]:
+    """"the New York attorney general's office", "the Fulton County district attorney's
+    office": a place, an official title, a possessive and "office" name a government body."""
+    tokens = tokens_of(doc)
+    found = []
+    for token in tokens:
+        if token.lower_ != "office" or token.i < 3 or tokens[token.i - 1].lower_ not in POSSESSIVE:
+            continue
+        j = token.i - 2  # the title's last word
+        start = j
+        while start > 0 and start - 1 not in at and tokens[start - 1].is_alpha and \
+                tokens[start - 1].lower_ not in DETERMINERS and token.i - start < 6:
+            start -= 1
+        if start - 1 not in at or mentions[at[start - 1]].label != "Place":
+            continue
+        if title_kind(_span_text(doc, start, j + 1)) is None:
+            continue
+        place = mentions[at[start - 1]]
+        text = _span_text(doc, place.start, token.i + 1)
+        found.append(Mention(place.start, token.i + 1, place.char_start, token.idx + len(token),
+                             text, "Agency", head=token.i))
     return found
 
 

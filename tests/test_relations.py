@@ -116,6 +116,9 @@ from conftest import triples
     ("The deployment of 2,000 Marines to Los Angeles was ordered by Defense Secretary "
      "Paul Varga.",
      {("Paul Varga", "DEPLOYED", "Marines"), ("Marines", "DEPLOYED_TO", "Los Angeles")}),
+    # an office named by its place and officeholder, in lower case
+    ("The Fulton County district attorney's office indicted Tom Reed on Monday.",
+     {("Fulton County district attorney's office", "CHARGED", "Tom Reed")}),
     # the clause's subject underwent a passive gerund
     ("Maria Lopez died after being shot by a Border Patrol agent.",
      {("Border Patrol", "SHOT", "Maria Lopez")}),
@@ -152,6 +155,7 @@ def test_construction(extract, text, expected):
     "Hundreds of protesters arrived in Denver on Friday.",           # no force, no deployment
     "Senator Tom Hale arrived in Paris on Monday.",                 # a visit
     "The FBI opened an office in Dallas.",                          # no fire, no shooting
+    "My brother's office in Dallas fired Tom Reed.",                 # no place, no title
     'Judge Ana Ruiz called Omar Diaz\'s detention "cruel and unlawful."',  # done to Diaz
 ])
 def test_no_relation(extract, text):
