@@ -208,7 +208,7 @@ def _missed_titled_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _officeholder_offices(doc: Doc, mentions: list[Mention], at: dict[int, int]) -> list[Mention]:
-    """"the New York attorney general's office", "the Fulton County district attorney's
+    """"the New York attorney general's office", "the Pima County district attorney's
     office": a place, an official title, a possessive and "office" name a government body."""
     tokens = tokens_of(doc)
     found = []
@@ -402,7 +402,7 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
         return "Law", ""
     if ner_label == "LAW":
         if words[0] in gz.SCALE_WORDS and any(ch.isdigit() for ch in text):
-            return None  # "Category 4", "Level 3": a grade on a scale, not a law
+            return None  # "Level 3", "Phase 2": a grade on a scale, not a law
         return "Law", ""
     known = lookup_body(text) if ner_label in ("ORG", "PERSON", "GPE", "NORP", "FAC") else None
     if known and ner_label != "GPE":
@@ -426,7 +426,7 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
             return None  # "President" alone
         if len(words) == 1 and start > 0 and doc[start - 1].lower_ == "the" and \
                 doc[start].dep_ not in ("compound", "poss", "nmod"):
-            return "Place", ""  # "the Caucasus": a person's name takes no article ("the Trump
+            return "Place", ""  # "the Caucasus": a person's name takes no article ("the Hale
             # campaign" is a modifier, so it stays a person)
         if len(words) > 1 and words[-1] in gz.PERSON_NEVER_HEADS:
             return "Place", ""  # "Harcourt Road", "Grainger County"

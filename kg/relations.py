@@ -604,7 +604,7 @@ def nominal_relations(ctx: Context) -> None:
                 for t in targets:
                     if _fits(ctx, rtype, s, t):
                         emit(ctx, s, rtype, t, noun, f"noun:{noun.lemma_}", 0.7, neg=neg)
-        if "DEPLOYED" in types:  # "the deployment of troops to Portland"
+        if "DEPLOYED" in types:  # "the deployment of troops to Denver"
             places = [a for a in resolve_args(ctx, prep_objects(noun, cues.DESTINATION_PREPS - {"in"}))
                       if ctx.label(a.key) == "Place"]
             for force in (t for t in targets if _is_force(ctx, t)):

@@ -36,8 +36,8 @@ def test_party_tag_state_is_the_jurisdiction_and_never_an_actor(extract, text, o
 
 
 def test_party_tag_state_is_not_a_chamber_office_jurisdiction(extract):
-    found = triples(extract("House Speaker Dana Ruiz, D-Calif., spoke on Friday."))
-    assert not any(t == "California" for _, _, t in found), found
+    found = triples(extract("House Speaker Leo Park, R-Ala., spoke on Friday."))
+    assert not any(t == "Alabama" for _, _, t in found), found
 
 
 def test_appositive_title(extract):
@@ -277,7 +277,7 @@ def test_an_administration_named_for_a_person_is_no_node_whatever_the_ner_says(n
     from kg.entities import extract_mentions
 
     for label in ("ORG", "WORK_OF_ART"):
-        doc = nlp("The Biden Administration is attacking the rule of law, the governor said.")
+        doc = nlp("The Varga Administration cut the school budget, the governor said.")
         doc.ents = [Span(doc, 0, 3, label=label)]
         assert not [m for m in extract_mentions(doc) if "Administration" in m.text], label
 

@@ -80,9 +80,9 @@ from conftest import triples
      "criminal charges against former Mayor Tom Jenkins.",
      {("Maria Lopez", "CHARGED", "Tom Jenkins"), ("Sam Reyes", "CHARGED", "Tom Jenkins")}),
     # a passive agent the parser hangs on the prepositional object
-    ("Carla Mendes has been formally charged with wire fraud by the Securities and Exchange "
+    ("Carla Serra has been formally charged with wire fraud by the Securities and Exchange "
      "Commission.",
-     {("Securities and Exchange Commission", "CHARGED", "Carla Mendes")}),
+     {("Securities and Exchange Commission", "CHARGED", "Carla Serra")}),
     # the owner of what is scrutinised; an unnamed head acting for the body
     ("The Federal Trade Commission opened an investigation into Microsoft's pricing.",
      {("Federal Trade Commission", "INVESTIGATED", "Microsoft")}),
@@ -109,16 +109,16 @@ from conftest import triples
      {("Electronic Frontier Foundation", "SUED", "Department of Homeland Security")}),
     ("Senator Bob Menendez is under investigation by the Justice Department.",
      {("Department of Justice", "INVESTIGATED", "Bob Menendez")}),
-    ("Hunter Biden received a subpoena from the House Oversight Committee.",
-     {("House Oversight Committee", "SUBPOENAED", "Hunter Biden")}),
+    ("Lena Hoff received a subpoena from the House Oversight Committee.",
+     {("House Oversight Committee", "SUBPOENAED", "Lena Hoff")}),
     ("Governor Tom Hale drew criticism from Senator Ann Cole on Monday.",
      {("Ann Cole", "CRITICIZED", "Tom Hale")}),
     ("The deployment of 2,000 Marines to Los Angeles was ordered by Defense Secretary "
      "Paul Varga.",
      {("Paul Varga", "DEPLOYED", "Marines"), ("Marines", "DEPLOYED_TO", "Los Angeles")}),
     # an office named by its place and officeholder, in lower case
-    ("The Fulton County district attorney's office indicted Tom Reed on Monday.",
-     {("Fulton County district attorney's office", "CHARGED", "Tom Reed")}),
+    ("The Pima County district attorney's office indicted Tom Reed on Monday.",
+     {("Pima County district attorney's office", "CHARGED", "Tom Reed")}),
     # the clause's subject underwent a passive gerund
     ("Maria Lopez died after being shot by a Border Patrol agent.",
      {("Border Patrol", "SHOT", "Maria Lopez")}),
@@ -126,8 +126,8 @@ from conftest import triples
     ("Federal agents arrived in Chicago last week.", {("federal agents", "DEPLOYED_TO", "Chicago")}),
     # countries act and are acted on
     ("Ukraine accused Russia of shelling the city.", {("Ukraine", "ACCUSED", "Russia")}),
-    ("Brazilian President Paulo Mendes accused the United States of meddling.",
-     {("Paulo Mendes", "ACCUSED", "United States")}),
+    ("Brazilian President Paulo Serra accused the United States of meddling.",
+     {("Paulo Serra", "ACCUSED", "United States")}),
     # a named member is the actor, not the body of the appositive role
     ("Jonathan Reyes, the ICE officer who shot Ana Silva, was not charged.",
      {("Jonathan Reyes", "SHOT", "Ana Silva")}),
