@@ -778,6 +778,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             m.title = title_in_span
         mentions.append(m)
     mentions.extend(_missed_people(doc, mentions))
+    mentions.extend(_camel_case_names(doc, mentions))
     mentions.extend(_missed_bodies(doc, mentions))
     mentions.extend(_missed_titled_bodies(doc, mentions))
     mentions.extend(_acronym_definitions(doc, mentions))
@@ -852,6 +853,25 @@ def _drop_headline_only_names(doc: Doc, mentions: list[Mention]) -> list[Mention
     return [m for m in mentions if not (
         in_headline(m) and m.label in ("Person", "Organization", "Law") and not m.canonical
         and match_key(m.text) not in confirmed)]
+
+
+#: One word made of two capitalised words ("TechCrunch", "PayPal"): a brand's name.
+CAMEL_CASE_NAME = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]{2,}$")
+
+
+def _camel_case_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Organisations the NER left out whose one-word names join two capitalised words
+    ("a Reuters/NovaPoll survey"); surnames built so ("McKee", "DeSilva") are never taken."""
+    covered = set(_index(mentions))
+    found = []
+    for token in tokens_of(doc):
+        if token.i in covered or token.pos_ != "PROPN" or len(token.text) > 12 or \
+                not CAMEL_CASE_NAME.match(token.text) or \
+                token.text.startswith(tuple(gz.SURNAME_PREFIXES)):
+            continue
+        found.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
+                             "Organization", head=token.i))
+    return found
 
 
 def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -293,3 +293,23 @@ def test_a_one_word_name_after_the_article_is_a_place_unless_it_modifies(nlp):
     doc.ents = [Span(doc, sahel, sahel + 1, label="PERSON"), Span(doc, hale, hale + 1, label="PERSON")]
     labels = {m.text: m.label for m in extract_mentions(doc)}
     assert labels.get("Caucasus") == "Place" and labels.get("Hale") == "Person", labels
+
+
+def test_a_camel_case_word_the_ner_left_out_is_an_organisation_but_never_a_surname(extract):
+    # the NER tags "Reuters" and leaves "PollPoint" out
+    part = extract("Most voters backed it, according to a Reuters/PollPoint survey. "
+                   "Governor Ron McKee and Senator Ana DeSilva welcomed it.")
+    names = {e.name: e.label for e in part.entities.values()}
+    assert names.get("PollPoint") == "Organization", names
+    assert "McKee" not in names and "DeSilva" not in names, names
+    assert names.get("Ron McKee") == "Official", names
+
+
+def test_camel_case_rule_skips_surname_prefixes(nlp):
+    from kg.entities import extract_mentions
+
+    doc = nlp("Later, PollPoint and MacLeod and VanDyke declined to comment.")
+    doc.ents = []  # as if the NER had tagged nothing
+    found = {m.text: m.label for m in extract_mentions(doc)}
+    assert found.get("PollPoint") == "Organization", found
+    assert "MacLeod" not in found and "VanDyke" not in found, found

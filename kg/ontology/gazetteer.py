@@ -347,6 +347,8 @@ STATE_ONLY_TITLES = {"governor", "gov", "lieutenant governor", "lt gov", "lt gov
 #: a party tag's state is then not the office's jurisdiction.
 CHAMBER_OFFICE_WORDS = {"speaker", "leader", "whip", "chairman", "chairwoman", "chair",
                         "majority", "minority", "ranking", "president", "pro", "tempore"}
+#: Capitalised prefixes of surnames written as one word ("McKee", "DeSilva", "LaRosa").
+SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "St")
 #: USPS two-letter state codes, as party tags write them ("R-TX").
 STATE_POSTAL_CODES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
