@@ -118,10 +118,7 @@ def _anaphor(ctx: Context, token: Token, exclude: frozenset | set = frozenset())
     lower = token.lower_
     if lower == "state":
         # the state the article is about: most mentions so far, then the latest
-        counts: dict[str, list[int]] = {}
-        for i, k in ctx.order:
-            if i < token.i and ctx.label(k) == "Place" and ctx.entities[k].name in gz.US_STATES:
-                counts.setdefault(k, []).append(i)
+        counts = _us_state_mentions(ctx, before=token.i)
         if not counts:
             return None
         return max(counts, key=lambda k: (len(counts[k]), max(counts[k])))
@@ -132,6 +129,16 @@ def _anaphor(ctx: Context, token: Token, exclude: frozenset | set = frozenset())
             cands = [c for c in cands if ctx.label(c[1]) == "Agency"] or cands
         return max(cands)[1] if cands else None
     return None
+
+
+def _us_state_mentions(ctx: Context, before: Optional[int] = None) -> dict[str, list[int]]:
+    """Token positions of each US state named in the article (before ``before``, if given)."""
+    counts: dict[str, list[int]] = {}
+    for i, k in ctx.order:
+        if (before is None or i < before) and ctx.label(k) == "Place" and \
+                ctx.entities[k].name in gz.US_STATES:
+            counts.setdefault(k, []).append(i)
+    return counts
 
 
 def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
@@ -443,7 +450,7 @@ def _fits(ctx: Context, rtype: str, source: Arg, target: Arg) -> bool:
     if s not in sources or t not in targets:
         return False
     if rtype == "DEPLOYED" and t == "Group":
-        return match_key(ctx.entities[target.key].name).split()[-1] in gz.FORCE_WORDS
+        return _is_force(ctx, target)
     return True
 
 
@@ -672,11 +679,7 @@ def office_relations(ctx: Context) -> None:
 
 def _article_state(ctx: Context) -> Optional[str]:
     """The US state an article names most (at least twice, and more than any other)."""
-    counts: dict[str, int] = {}
-    for _, key in ctx.order:
-        if ctx.label(key) == "Place" and ctx.entities[key].name in gz.US_STATES:
-            counts[key] = counts.get(key, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    ranked = sorted(((k, len(v)) for k, v in _us_state_mentions(ctx).items()), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]

@@ -27,9 +27,8 @@ class CachedLemmas:
     def __init__(self, lemmatizer):
         self.lemmatizer = lemmatizer
         self.cache: dict[tuple[int, int, int], int] = {}
-        index = lemmatizer.lookups.get_table("lemma_index", None) \
-            if lemmatizer.lookups.has_table("lemma_index") else None
-        for key, words in list((index or {}).items()):
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        for key, words in list(index.items()):
             if isinstance(words, list):  # membership is all the lemmatizer asks of it
                 index[key] = frozenset(words)
 
