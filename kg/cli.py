@@ -249,9 +249,11 @@ def view(folder, out_file, open_page):
 @click.option("--model", help="spaCy model name or path.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("-v", "--verbose", is_flag=True, help="List missed and extra items.")
+@click.option("--errors", "by_kind", is_flag=True, help="Count the misses by kind.")
 @user_errors
-def eval_command(gold_files, model, as_json, verbose):
-    """Build each gold file's article and score it (KG_SPEC s.6)."""
+def eval_command(gold_files, model, as_json, verbose, by_kind):
+    """Build each gold file's article and score it (KG_SPEC s.6); over several files,
+    a line per file, then the micro totals."""
     from .evaluate import evaluate
 
     total, per_file = evaluate(gold_files, model=model)
@@ -259,7 +261,32 @@ def eval_command(gold_files, model, as_json, verbose):
         click.echo(json.dumps({"total": total.as_dict(),
                                "files": {p: s.as_dict() for p, s in per_file}}, indent=2))
         return
+    if len(per_file) > 1:
+        click.echo(format_files(per_file))
+    if by_kind:
+        click.echo(format_errors(total))
     click.echo(format_score(total, verbose))
+
+
+def format_files(per_file) -> str:
+    """One line per gold file: typed named-entity and relation scores."""
+    lines = [f"{'file':40} {'named-typed F1':>14} {'rel F1':>7} {'TP':>4} {'FP':>4} {'FN':>4}"]
+    for path, score in per_file:
+        name = Path(path).name.removesuffix(".gold.json")[:40]
+        rel = score.relations
+        lines.append(f"{name:40} {score.named_typed.f1:14.3f} {rel.f1:7.3f} "
+                     f"{rel.tp:4d} {rel.fp:4d} {rel.fn:4d}")
+    return "\n".join(lines) + "\n"
+
+
+def format_errors(score) -> str:
+    """Misses by kind, largest first within entities, relations and quotes."""
+    from .evaluate import ERROR_KINDS
+
+    lines = [f"{'misses by kind':36} {'count':>5}"]
+    for kind in ERROR_KINDS:
+        lines.append(f"{kind:36} {score.errors.get(kind, 0):5d}")
+    return "\n".join(lines) + "\n"
 
 
 def format_score(score, verbose: bool = False) -> str:

@@ -13,6 +13,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from .nlp import date_entities
+from .ontology.cues import SPEECH_VERBS
 
 UNDATED = re.compile(r"\b(recent|years?|decades?|century|centuries|months|days|weeks|"
                      r"first-year|annual|daily|weekly|monthly|age|old|times?)\b", re.I)
@@ -77,6 +78,14 @@ def event_date(trigger: Token, sentence: Span, article_date: Optional[str]) -> O
     if not dates:
         return None
     direct = [ent for ent in dates if _attached(ent, trigger)]
+    if not direct and trigger.dep_ in ("advcl", "xcomp"):
+        # a participle or infinitive shares the time of the verb it hangs on: "said in a
+        # Jan 20 statement ..., calling X a disgrace" (the parser may hang it on the
+        # reported clause: then the speaker's verb)
+        governor = trigger.head
+        if trigger.dep_ == "advcl" and governor.dep_ == "ccomp" and governor.head.lemma_ in SPEECH_VERBS:
+            governor = governor.head
+        direct = [ent for ent in dates if _attached(ent, governor)]
     adverbial = [ent for ent in dates if _adverbial(ent)]
     # the date nearest the trigger first: "..., on Jan 20, after X shot Y on Jan 7"
     direct.sort(key=lambda ent: min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i)))
@@ -89,11 +98,15 @@ def event_date(trigger: Token, sentence: Span, article_date: Optional[str]) -> O
 
 
 def _attached(ent: Span, trigger: Token) -> bool:
-    """The date modifies the trigger itself: "shot X on Jan 7", "the Jan 7 shooting"."""
+    """The date modifies the trigger itself: "shot X on Jan 7", "the Jan 7 shooting", or
+    the noun of its prepositional phrase: "said in a Jan 20 statement"."""
     head = ent.root.head
     if head.i == trigger.i:
         return True
-    return head.dep_ == "prep" and head.head.i == trigger.i
+    if head.dep_ == "prep" and head.head.i == trigger.i:
+        return True
+    return head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == trigger.i and \
+        any(t.dep_ in ("compound", "nmod", "amod") and t.head.i == head.i for t in ent)
 
 
 def _adverbial(ent: Span) -> bool:

@@ -18,7 +18,6 @@ from spacy.vocab import Vocab
 from .model import Mention
 from .names import match_key, normalise
 from .nlp import doc_text, sentence_start, tokens_of
-from .ontology import cues
 from .ontology import gazetteer as gz
 
 DETERMINERS = {"the", "this", "that", "these", "those", "a", "an", "its", "their", "his",
@@ -94,24 +93,6 @@ def title_kind(title: str) -> Optional[str]:
     if key in official:
         return "official"
     return None
-
-
-def cue_types(verb: Token) -> tuple[str, ...]:
-    """Relation types a verb signals: its lemma ("arrest"), or an idiom it heads with a
-    preposition and noun ("taken into custody")."""
-    types = cues.VERB_CUES.get(verb.lemma_)
-    if types or verb.lemma_ not in cues.PHRASAL_VERBS:
-        return types or ()
-    for child in verb.children:
-        if child.dep_ == "dobj" and (verb.lemma_, child.lower_) in cues.VERB_OBJECT_CUES:
-            return cues.VERB_OBJECT_CUES[(verb.lemma_, child.lower_)]
-        if child.dep_ == "prep":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    types = cues.PHRASAL_CUES.get((verb.lemma_, child.lower_, obj.lemma_))
-                    if types:
-                        return types
-    return ()
 
 
 def is_member_role(word: str) -> bool:

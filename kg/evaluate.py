@@ -10,6 +10,7 @@ is its match and any further one a duplicate; predicted relations are compared a
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -109,8 +110,11 @@ class Score:
     missed_relations: list[str] = field(default_factory=list)
     extra_relations: list[str] = field(default_factory=list)
     missed_quotes: list[str] = field(default_factory=list)
+    #: misses by kind (``ERROR_KINDS``), for error analysis
+    errors: Counter = field(default_factory=Counter)
 
     def add(self, other: "Score") -> None:
+        self.errors.update(other.errors)
         for name in ("entities", "entities_typed", "named", "named_typed", "groups", "relations"):
             getattr(self, name).add(getattr(other, name))
         for name in ("dates_right", "dates_total", "quotes_found", "quotes_total", "duplicates"):
@@ -129,7 +133,28 @@ class Score:
         for name in ("missed_entities", "extra_entities", "missed_relations", "extra_relations",
                      "missed_quotes"):
             out[name] = getattr(self, name)
+        out["errors"] = {kind: self.errors.get(kind, 0) for kind in ERROR_KINDS}
         return out
+
+
+#: Kinds of miss ``kg eval --errors`` counts, in the order it prints them.
+ERROR_KINDS = {
+    "entity not found": "a gold entity no node matches, and no node's name overlaps it",
+    "entity span wrong": "a gold entity no node matches, but a node's name holds part of it or more",
+    "entity type wrong": "matched, with a label other than the gold's",
+    "duplicate node": "a second node matching a gold entity already matched",
+    "spurious entity": "a node matching no gold entity",
+    "relation: an end not found": "a gold relation one of whose entities has no node",
+    "relation: wrong direction": "both ends found, the relation predicted from target to source",
+    "relation: wrong type": "both ends found, linked by another scored type",
+    "relation: missed, ends found": "both ends found, nothing links them",
+    "relation: spurious": "a predicted relation between matched nodes that gold lacks",
+    "relation: spurious, end unmatched": "a predicted relation with an end matching no gold entity",
+    "quote: speaker not found": "a gold quote whose speaker has no node",
+    "quote: other speaker": "the quote was found, attributed to another node",
+    "quote: not extracted": "no Quote node holds the text",
+    "date wrong": "a true-positive relation whose gold date differs or is missing",
+}
 
 
 def _type_ok(gold_label: str, labels: list[str]) -> bool:
@@ -170,6 +195,7 @@ class Partition:
     duplicates: int = 0
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    errors: Counter = field(default_factory=Counter)
 
 
 def _labels(data: dict) -> str:
@@ -212,13 +238,26 @@ def _score_partition(nodes: list[tuple[str, dict]], gold: list[dict],
         else:
             result.typed.fp += 1
             result.typed.fn += 1
+            result.errors["entity type wrong"] += 1
             result.missed.append(f"{g['name']} typed {_labels(data)}, gold {g['label']}")
+    unmatched_names = [normalise(d.get("name", "")).split() for n, d in nodes if n not in matched]
     for g in gold:
         if not g.get("optional") and g["id"] not in winners:
             result.untyped.fn += 1
             result.typed.fn += 1
+            overlap = any(_overlaps(words, name.split()) for name in _gold_names(g)
+                          for words in unmatched_names)
+            result.errors["entity span wrong" if overlap else "entity not found"] += 1
             result.missed.append(f"{g['name']} [{g['label']}]")
+    result.errors["duplicate node"] += result.duplicates
+    result.errors["spurious entity"] += len(result.extra) - result.duplicates
     return result
+
+
+def _overlaps(a: list[str], b: list[str]) -> bool:
+    """One word sequence inside the other ("Customs" in "Customs and Border Protection")."""
+    short, long_ = sorted((a, b), key=len)
+    return bool(short) and any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
 
 
 def score_graph(graph: nx.MultiDiGraph, gold: Gold) -> Score:
@@ -230,6 +269,7 @@ def score_graph(graph: nx.MultiDiGraph, gold: Gold) -> Score:
     every = _score_partition(entity_nodes, gold.entities, matched)
     score.entities, score.entities_typed, score.duplicates = every.untyped, every.typed, every.duplicates
     score.missed_entities, score.extra_entities = every.missed, every.extra
+    score.errors.update(every.errors)
     is_group = lambda d: "Group" in d.get("labels", [])  # noqa: E731
     named = _score_partition([(n, d) for n, d in entity_nodes if not is_group(d)],
                              [g for g in gold.entities if g["label"] != "Group"], matched)
@@ -259,6 +299,7 @@ def _score_relations(graph: nx.MultiDiGraph, gold: Gold, matched: dict[str, str]
         g = gold_rel.get(triple)
         if g is None:
             score.relations.fp += 1
+            score.errors["relation: spurious"] += 1
             score.extra_relations.append(" ".join(triple))
             continue
         if g.get("optional"):
@@ -268,13 +309,31 @@ def _score_relations(graph: nx.MultiDiGraph, gold: Gold, matched: dict[str, str]
             score.dates_total += 1
             if any(d and str(d).startswith(g["date"]) for d in dates):
                 score.dates_right += 1
+            else:
+                score.errors["date wrong"] += 1
     for source, rtype, target in sorted(unmatched):
         score.relations.fp += 1
+        score.errors["relation: spurious, end unmatched"] += 1
         score.extra_relations.append(f"{names[source]} {rtype} {names[target]} (unmatched endpoint)")
+    found = set(matched.values())
+    linked = {(s, t): rtype for s, rtype, t in predicted}
     for triple, g in gold_rel.items():
         if not g.get("optional") and triple[1] in SCORED_RELATIONS and triple not in predicted:
             score.relations.fn += 1
+            score.errors[_relation_miss(triple, found, linked)] += 1
             score.missed_relations.append(" ".join(triple))
+
+
+def _relation_miss(triple: tuple, found: set, linked: dict) -> str:
+    """The kind of a missed gold relation (``ERROR_KINDS``)."""
+    source, rtype, target = triple
+    if source not in found or target not in found:
+        return "relation: an end not found"
+    if (target, source) in linked:
+        return "relation: wrong direction"
+    if (source, target) in linked:
+        return "relation: wrong type"
+    return "relation: missed, ends found"
 
 
 def _score_quotes(graph: nx.MultiDiGraph, gold: Gold, matched: dict[str, str], score: Score) -> None:
@@ -284,6 +343,9 @@ def _score_quotes(graph: nx.MultiDiGraph, gold: Gold, matched: dict[str, str], s
             gid = matched.get(source)
             if gid is not None:
                 said.setdefault(gid, []).append(normalise(graph.nodes[target].get("text", "")))
+    attributed = {normalise(d.get("text", "")) for n, d in graph.nodes(data=True)
+                  if QUOTE_LABEL in d.get("labels", [])}
+    found = set(matched.values())
     for q in gold.quotes:
         if q.get("optional"):
             continue
@@ -291,8 +353,14 @@ def _score_quotes(graph: nx.MultiDiGraph, gold: Gold, matched: dict[str, str], s
         needle = normalise(q["contains"])
         if any(needle in text for text in said.get(q["speaker"], [])):
             score.quotes_found += 1
+            continue
+        if not any(needle in text for text in attributed):
+            score.errors["quote: not extracted"] += 1
+        elif q["speaker"] not in found:
+            score.errors["quote: speaker not found"] += 1
         else:
-            score.missed_quotes.append(f"{q['speaker']}: {q['contains']}")
+            score.errors["quote: other speaker"] += 1
+        score.missed_quotes.append(f"{q['speaker']}: {q['contains']}")
 
 
 def evaluate(gold_paths: Iterable[str], model: Optional[str] = None) -> tuple[Score, list[tuple[str, Score]]]:

@@ -14,16 +14,17 @@ from spacy.tokens import Doc
 from .entities import extract_mentions
 from .model import Article, ArticleGraph, text_hash
 from .nlp import mask_boilerplate, release_caches
+from .ontology import FRAMES, FrameSet
 from .quotes import extract_quotes
 from .relations import build_context, extract_relations
 from .resolve import resolve_mentions
 
 
-def extract_article(doc: Doc, article: Article) -> ArticleGraph:
-    """Entities, relations and quotes of one parsed article."""
+def extract_article(doc: Doc, article: Article, frames: FrameSet = FRAMES) -> ArticleGraph:
+    """Entities, relations and quotes of one parsed article (relation cues from ``frames``)."""
     mentions = extract_mentions(doc)
     entities = resolve_mentions(doc, mentions)
-    context = build_context(doc, article, mentions, entities)
+    context = build_context(doc, article, mentions, entities, frames)
     relations = extract_relations(context)
     quotes = extract_quotes(context)
     # vague groups ("voters") become nodes only when a relation or quote needs them

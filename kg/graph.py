@@ -18,7 +18,7 @@ from typing import Iterable
 import networkx as nx
 
 from .model import ArticleGraph, LocalEntity, Relation
-from .names import match_key, slug
+from .names import slug
 from .ontology import ARTICLE_LABEL, QUOTE_LABEL, labels_for
 from .resolve import LABEL_RANK
 

@@ -9,7 +9,6 @@ import datetime as _dt
 import glob as _glob
 import hashlib
 import json
-import os
 import re
 import sys
 from pathlib import Path

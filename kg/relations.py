@@ -17,10 +17,11 @@ from .dates import event_date
 from .model import Article, LocalEntity, Mention, Relation
 from .names import match_key
 from .nlp import doc_text, sentence_of, sentence_start, tokens_of
-from .ontology import category_of
+from .ontology import FRAMES, category_of
+from .ontology.frames import FrameSet, Slot
 from .ontology import cues
 from .ontology import gazetteer as gz
-from .entities import cue_types, is_member_role
+from .entities import is_member_role
 from .resolve import jurisdiction_key
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -53,6 +54,7 @@ class Context:
     order: list[tuple[int, str]] = field(default_factory=list)  # (token, key) in text order
     gender: dict[str, str] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
+    frames: FrameSet = FRAMES
 
     def label(self, key: str) -> str:
         return self.entities[key].label if key in self.entities else ""
@@ -60,9 +62,9 @@ class Context:
 
 # ---------------------------------------------------------------------- arguments
 def build_context(doc: Doc, article: Article, mentions: list[Mention],
-                  entities: dict[str, LocalEntity]) -> Context:
+                  entities: dict[str, LocalEntity], frames: FrameSet = FRAMES) -> Context:
     """Index mentions by token, in text order, with honorific-derived gender."""
-    ctx = Context(doc, article, entities, mentions)
+    ctx = Context(doc, article, entities, mentions, frames=frames)
     for m in sorted(mentions, key=lambda m: m.end - m.start):
         if not m.key or m.key not in entities or m.attribute_only:
             continue
@@ -191,7 +193,7 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
 
 
 def possessor_targets(ctx: Context, tokens: list[Token], doers: bool = False) -> list[Arg]:
-    """Owners of what is acted on, for ``cues.POSSESSOR_TARGET_TYPES``: "investigated
+    """Owners of what is acted on, for types with ``possessor_target`` (frames.yaml): "investigated
     Acme's accounts" -> Acme; with ``doers`` also the "by" agent ("condemned the raids by
     Border Patrol agents"). Never through a person noun ("X's son", "X's lawyer") or an
     event X underwent ("called X's deportation illegal")."""
@@ -443,48 +445,61 @@ def emit(ctx: Context, source: Arg, rtype: str, target: Arg, trigger: Token, ext
 
 
 def _fits(ctx: Context, rtype: str, source: Arg, target: Arg) -> bool:
-    """Type constraints on arguments (``cues.ARGUMENT_LABELS``); a deployed group must be a
-    force ("troops", not "voters")."""
-    s, t = ctx.label(source.key), ctx.label(target.key)
-    sources, targets = cues.ARGUMENT_LABELS.get(rtype, (ACTORS, ACTORS))
-    if s not in sources or t not in targets:
+    """Argument labels of the type (``frames.yaml``)."""
+    spec = ctx.frames.types.get(rtype)
+    if spec is None:
         return False
-    if rtype == "DEPLOYED" and t == "Group":
-        return _is_force(ctx, target)
-    return True
+    return ctx.label(source.key) in spec.source and _fits_target(ctx, rtype, target)
+
+
+def _fits_target(ctx: Context, rtype: str, target: Arg) -> bool:
+    """The target's label fits the type; a Group target of a ``force_target`` type must be
+    a force ("troops", not "voters")."""
+    spec = ctx.frames.types[rtype]
+    label = ctx.label(target.key)
+    if label not in spec.target:
+        return False
+    return not (spec.force_target and label == "Group") or _is_force(ctx, target)
 
 
 # --------------------------------------------------------------------------- rules
+def slot_tokens(verb: Token, slot: Slot) -> list[Token]:
+    """The words filling one argument slot of a verb frame (see ``frames.yaml``)."""
+    if slot.kind == "subject":
+        return subjects_of(verb)
+    if slot.kind == "object":
+        return objects_of(verb)
+    if slot.kind == "prep":
+        return prep_objects(verb, slot.preps)
+    if slot.kind == "object-prep":
+        return [p for c in verb.children if c.dep_ == "dobj" for p in prep_objects(c, slot.preps)]
+    xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
+    if slot.kind == "xcomp-object":
+        return [t for xc in xcomps for t in objects_of(xc)]
+    return [t for xc in xcomps for t in prep_objects(xc, slot.preps)]  # xcomp-prep
+
+
+def fill_slots(ctx: Context, verb: Token, slots: tuple[Slot, ...]) -> tuple[list[Arg], list[Token], Optional[Slot]]:
+    """The entities of the first slot that names any (alternatives in frame order), the
+    words of every slot tried, and the slot that named them."""
+    tried: list[Token] = []
+    for slot in slots:
+        tokens = slot_tokens(verb, slot)
+        args = resolve_args(ctx, tokens)
+        if args:
+            return args, tokens, slot
+        tried.extend(tokens)
+    return [], tried, None
+
+
 def verb_relations(ctx: Context) -> None:
-    """Verb cues in active and passive voice, with coordination and control."""
+    """Verb frames (``frames.yaml``) in active and passive voice, with coordination and
+    control; the frame says where source and target are, this code how to find them."""
     for verb in tokens_of(ctx.doc):
         if verb.pos_ != "VERB" or verb.dep_ == "amod":
             continue
-        types = cue_types(verb)
-        if not types:
-            continue
-        if verb.lemma_ == "fire":
-            if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
-                continue  # "fired back at critics": a retort
-            if prep_objects(verb, cues.FIRE_SHOOT_PREPS):
-                targets_tokens = prep_objects(verb, cues.FIRE_SHOOT_PREPS)
-            else:
-                types, targets_tokens = ("FIRED",), objects_of(verb)
-        elif any(c.dep_ == "dobj" and (verb.lemma_, c.lower_) in cues.VERB_OBJECT_CUES
-                 for c in verb.children):
-            # "opened fire on protesters": the object is part of the idiom
-            targets_tokens = prep_objects(verb, cues.FIRE_SHOOT_PREPS | {"against"}) or \
-                [p for c in verb.children if c.dep_ == "dobj"
-                 for p in prep_objects(c, cues.FIRE_SHOOT_PREPS | {"against"})]
-        elif verb.lemma_ == "shoot":
-            targets_tokens = objects_of(verb) or prep_objects(verb, {"at"})
-        elif verb.lemma_ in ("protest", "demonstrate", "rally"):
-            targets_tokens = objects_of(verb) or prep_objects(verb, {"against"})
-        elif verb.lemma_ == "clash":
-            targets_tokens = prep_objects(verb, {"with"})
-        else:
-            targets_tokens = objects_of(verb)
-        if under_threat(verb):
+        frame = ctx.frames.verb_frame(verb)
+        if frame is None or under_threat(verb):
             continue
         hyp, conditional = modality(verb)
         if conditional:
@@ -493,54 +508,53 @@ def verb_relations(ctx: Context) -> None:
         if verb.i in ctx.key_at and ctx.label(ctx.key_at[verb.i]) == "Group":
             sources = [Arg(ctx.key_at[verb.i])]  # "residents protesting X"
         else:
-            sources = resolve_args(ctx, subjects_of(verb))
-        targets = resolve_args(ctx, targets_tokens)
-        if not targets and set(types) & cues.POSSESSOR_TARGET_TYPES:
-            doers = bool({"CRITICIZED", "ACCUSED"} & set(types))
-            targets = possessor_targets(ctx, targets_tokens, doers=doers)
-            if not targets and doers and targets_tokens and not is_passive(verb):
+            sources = fill_slots(ctx, verb, frame.source)[0]
+        targets, target_tokens, slot = fill_slots(ctx, verb, frame.target)
+        specs = [ctx.frames.spec(t) for t in frame.types]
+        if not targets and any(s.possessor_target for s in specs):
+            doers = any(s.doer_target for s in specs)
+            targets = possessor_targets(ctx, target_tokens, doers=doers)
+            if not targets and doers and target_tokens and not is_passive(verb):
                 # "condemned the raids by X": the parser hangs the raids' agent on the verb
                 targets = resolve_args(ctx, prep_objects(verb, {"by"}))
-        if not targets and "PROTESTED" in types:
+        if not targets and any(s.behind_target for s in specs):
             exclude = {a.key for a in sources}
-            targets = [a for t in targets_tokens for a in resolve_behind(ctx, t, exclude)]
+            targets = [a for t in target_tokens for a in resolve_behind(ctx, t, exclude)]
         name = f"verb:{verb.lemma_}" + (":passive" if is_passive(verb) else "")
-        if "THREATENED" in types and not targets:
-            for xc in (c for c in verb.children if c.dep_ == "xcomp"):
-                targets = resolve_args(ctx, objects_of(xc) + prep_objects(xc, {"against"}))
-                if targets:
-                    name = f"verb:threaten:xcomp:{xc.lemma_}"
+        if slot is not None and slot.kind.startswith("xcomp"):
+            name += ":xcomp:" + next(c.lemma_ for c in verb.children if c.dep_ == "xcomp")
         fatal = any(c.lower_ in cues.FATAL_MODIFIERS for c in verb.children)
-        if "SHOT" in types and fatal:
-            types = types + ("KILLED",)
-        for rtype in types:
-            if rtype == "DEPLOYED":
-                _deployment(ctx, verb, sources, targets, name, neg, hyp)
+        for spec in specs:
+            types = (spec.name,) + ((spec.fatal,) if fatal and spec.fatal else ())
+            if spec.destination:
+                _deployment(ctx, verb, spec, sources, targets, name, neg, hyp)
                 continue
-            for s in sources:
-                for t in targets:
-                    if _fits(ctx, rtype, s, t):
-                        emit(ctx, s, rtype, t, verb, name, 0.8 if not hyp else 0.6, neg=neg, hyp=hyp)
+            for rtype in types:
+                for s in sources:
+                    for t in targets:
+                        if _fits(ctx, rtype, s, t):
+                            emit(ctx, s, rtype, t, verb, name, 0.8 if not hyp else 0.6, neg=neg, hyp=hyp)
 
 
-def _deployment(ctx: Context, verb: Token, sources: list[Arg], targets: list[Arg], name: str,
+def _deployment(ctx: Context, verb: Token, spec, sources: list[Arg], targets: list[Arg], name: str,
                 neg: bool, hyp: bool) -> None:
-    """DEPLOYED (sender -> force) and DEPLOYED_TO (force -> place)."""
+    """A sending (sender -> force, e.g. DEPLOYED) and the force's destination (force ->
+    place, e.g. DEPLOYED_TO)."""
     places = [a for a in resolve_args(ctx, prep_objects(verb, cues.DESTINATION_PREPS))
               if ctx.label(a.key) == "Place"]
-    forces = [t for t in targets if _fits(ctx, "DEPLOYED", Arg("x"), t) or ctx.label(t.key) in ("Agency", "Group")]
+    forces = [t for t in targets if _fits_target(ctx, spec.name, t)]
     if not targets and not is_passive(verb) and verb.lemma_ in cues.MOVEMENT_VERBS:
         # "troops deploy to the state", "agents arrived in the city": the subject is the
         # force (protesters arriving are no deployment)
         forces, sources = [s for s in sources if _is_force(ctx, s)], []
     for s in sources:
         for t in forces:
-            if _fits(ctx, "DEPLOYED", s, t):
-                emit(ctx, s, "DEPLOYED", t, verb, name, 0.75, neg=neg, hyp=hyp)
+            if _fits(ctx, spec.name, s, t):
+                emit(ctx, s, spec.name, t, verb, name, 0.75, neg=neg, hyp=hyp)
     for f in forces:
         for p in places:
-            if _fits(ctx, "DEPLOYED_TO", f, p):
-                emit(ctx, f, "DEPLOYED_TO", p, verb, name + ":to", 0.75, neg=neg, hyp=hyp)
+            if _fits(ctx, spec.destination, f, p):
+                emit(ctx, f, spec.destination, p, verb, name + ":to", 0.75, neg=neg, hyp=hyp)
 
 
 def _is_force(ctx: Context, arg: Arg) -> bool:
@@ -553,11 +567,11 @@ def _is_force(ctx: Context, arg: Arg) -> bool:
 def nominal_relations(ctx: Context) -> None:
     """Event nouns: 'the shooting of X by Y', 'the X probe of Y', 'subpoenas that went to X'."""
     for noun in tokens_of(ctx.doc):
-        if noun.pos_ != "NOUN" or noun.lemma_ not in cues.NOMINAL_CUES:
+        frame = ctx.frames.nouns.get(noun.lemma_) if noun.pos_ == "NOUN" else None
+        if frame is None:
             continue
-        types, poss_role = cues.NOMINAL_CUES[noun.lemma_]
-        target_tokens = prep_objects(noun, cues.NOMINAL_TARGET_PREPS_BY_NOUN.get(
-            noun.lemma_, cues.NOMINAL_TARGET_PREPS - {"to"}))
+        types = frame.types
+        target_tokens = [t for slot in frame.target for t in prep_objects(noun, slot.preps)]
         source_tokens = prep_objects(noun, {"by"})
         for child in noun.children:
             if child.dep_ in ("compound", "nmod", "amod") and child.i in ctx.key_at:
@@ -565,7 +579,7 @@ def nominal_relations(ctx: Context) -> None:
             if child.dep_ == "poss":
                 # "X's killing" is X killed, but "an officer's killing of X" is the officer's
                 has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-                patient = poss_role == "patient" and not has_of
+                patient = frame.possessor == "patient" and not has_of
                 (target_tokens if patient else source_tokens).append(child)
             if child.dep_ == "relcl":  # "subpoenas that went to A, B and C"
                 target_tokens.extend(prep_objects(child, {"to"}))
@@ -592,7 +606,8 @@ def nominal_relations(ctx: Context) -> None:
             source_tokens.extend(subjects_of(head))
         sources = resolve_args(ctx, source_tokens)
         targets = resolve_args(ctx, target_tokens)
-        if not targets and set(types) & cues.POSSESSOR_TARGET_TYPES:
+        specs = [ctx.frames.spec(t) for t in types]
+        if not targets and any(s.possessor_target for s in specs):
             targets = possessor_targets(ctx, target_tokens)
         if not targets:
             continue
@@ -604,20 +619,21 @@ def nominal_relations(ctx: Context) -> None:
             if previous:
                 sources = [Arg(previous[-1].source, previous[-1].agent_role)]
         fatal = any(c.lower_ in cues.FATAL_ADJECTIVES for c in noun.children)
-        all_types = types + (("KILLED",) if fatal and "SHOT" in types else ())
         neg = any(c.dep_ == "neg" for c in noun.children)
-        for rtype in all_types:
-            for s in sources:
-                for t in targets:
-                    if _fits(ctx, rtype, s, t):
-                        emit(ctx, s, rtype, t, noun, f"noun:{noun.lemma_}", 0.7, neg=neg)
-        if "DEPLOYED" in types:  # "the deployment of troops to Denver"
-            places = [a for a in resolve_args(ctx, prep_objects(noun, cues.DESTINATION_PREPS - {"in"}))
-                      if ctx.label(a.key) == "Place"]
-            for force in (t for t in targets if _is_force(ctx, t)):
-                for place in places:
-                    if _fits(ctx, "DEPLOYED_TO", force, place):
-                        emit(ctx, force, "DEPLOYED_TO", place, noun, "noun:deployment:to", 0.7, neg=neg)
+        name = f"noun:{noun.lemma_}"
+        for spec in specs:
+            for rtype in (spec.name,) + ((spec.fatal,) if fatal and spec.fatal else ()):
+                for s in sources:
+                    for t in targets:
+                        if _fits(ctx, rtype, s, t):
+                            emit(ctx, s, rtype, t, noun, name, 0.7, neg=neg)
+            if spec.destination:  # "the deployment of troops to Denver"
+                places = [a for a in resolve_args(ctx, prep_objects(noun, cues.DESTINATION_PREPS - {"in"}))
+                          if ctx.label(a.key) == "Place"]
+                for force in (t for t in targets if _is_force(ctx, t)):
+                    for place in places:
+                        if _fits(ctx, spec.destination, force, place):
+                            emit(ctx, force, spec.destination, place, noun, name + ":to", 0.7, neg=neg)
 
 
 def calling_criticism(ctx: Context) -> None:

@@ -13,11 +13,11 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from .entities import DEFINED_ACRONYM, acronym_of, cue_types, lookup_body
+from .entities import DEFINED_ACRONYM, acronym_of, lookup_body
 from .model import LocalEntity, Mention
 from .names import match_key
 from .nlp import doc_text
-from .ontology import cues
+from .ontology import FRAMES
 from .ontology import gazetteer as gz
 
 LABEL_RANK = {"Official": 0, "Person": 1, "Agency": 2, "Organization": 3, "Place": 4,
@@ -50,12 +50,12 @@ def _fix_person_typing(doc: Doc, mentions: list[Mention]) -> None:
         # a person's surname the NER took for a place ("Abbott said")
         if m.label == "Place" and m.text not in gz.COUNTRIES and m.text not in gz.US_STATES \
                 and (match_key(m.text) in surnames or
-                     _patient_of_person_verb(doc, m, cues.PERSON_PATIENT_TYPES)):
+                     _patient_of_person_verb(doc, m, "Place")):
             m.label, m.canonical = "Person", ""
         # a name the NER took for an organisation, arrested or shot ("was taken into
         # custody"): organisations can be charged, not arrested
         if m.label == "Organization" and not m.canonical and not m.role and \
-                _patient_of_person_verb(doc, m, cues.PERSON_PATIENT_TYPES - {"CHARGED"}):
+                _patient_of_person_verb(doc, m, "Organization"):
             m.label = "Person"
         if m.label == "Organization" and not m.canonical and not m.role:
             words = match_key(m.text).split()
@@ -65,16 +65,20 @@ def _fix_person_typing(doc: Doc, mentions: list[Mention]) -> None:
                 m.label = "Person"
 
 
-def _patient_of_person_verb(doc: Doc, m: Mention, types: set[str]) -> bool:
-    """A two-word-or-longer name in the patient role of a verb of ``types`` ("police
-    arrested Marcus Hill"), other than a known place."""
+def _patient_of_person_verb(doc: Doc, m: Mention, label: str) -> bool:
+    """A two-word-or-longer name in the patient role of a verb whose relation takes a
+    person but never a ``label`` there ("police arrested Marcus Hill": no place or company
+    is arrested), other than a known place."""
     if match_key(m.text) in gz.PLACE_ALIASES or len(m.text.split()) < 2 or m.head < 0:
         return False
     head = doc[m.head]
     verb = head.head
     if head.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
         return False
-    return bool(set(cue_types(verb)) & types)
+    frame = FRAMES.verb_frame(verb)
+    return frame is not None and any(
+        "Person" in spec.target and label not in spec.target
+        for spec in map(FRAMES.spec, frame.types))
 
 
 def _company_cue(doc: Doc, m: Mention) -> bool:

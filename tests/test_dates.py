@@ -27,3 +27,10 @@ def test_resolve(expression, expected):
 
 def test_absolute_dates_need_no_article_date():
     assert resolve_date("March 3, 2021", None) == "2021-03-03"
+
+
+def test_a_participle_takes_the_date_of_the_statement_it_hangs_on(extract):
+    part = extract("Senator Ann Cole said in a March 3 statement that the plan was costly, "
+                   "calling the Federal Reserve audit \"a witch hunt\".", date="2026-01-21")
+    assert [(r.type, r.date) for r in part.relations] == [("CRITICIZED", "2025-03-03")]
+

@@ -110,3 +110,33 @@ def test_gold_file_errors(tmp_path):
                                encoding="utf-8")
     with pytest.raises(InputError, match="not found"):
         load_gold(missing_article)
+
+
+def test_misses_are_counted_by_kind():
+    g = graph_of([
+        ("n1", ["Official", "Person"], "Donald Trump", []),
+        ("n2", ["Person"], "Trump", []),                       # duplicate node
+        ("n3", ["Official", "Person"], "Renee Good", []),      # type wrong (gold Person)
+        ("n4", ["Organization"], "CBS", []),                   # span wrong for "CBS News"
+        ("n5", ["Place"], "Nowhere", []),                      # spurious entity
+        ("n6", ["Group"], "agents", []),
+    ], [
+        ("n3", "SHOT", "n1", {}),                              # spurious relation
+        ("n1", "CRITICIZED", "n6", {}),                        # gold ACCUSED: wrong type
+        ("n5", "SUED", "n1", {}),                              # an end matches no gold entity
+    ])
+    g.add_node("q1", labels=["Quote"], text="They’re going to make mistakes")
+    g.add_edge("n3", "q1", key="s1", type="SAID")              # quote given to another speaker
+    s = score_graph(g, GOLD)
+    assert {k: v for k, v in s.errors.items() if v} == {
+        "entity not found": 1,            # ICE
+        "entity span wrong": 1,           # CBS News
+        "entity type wrong": 1,
+        "duplicate node": 1,
+        "spurious entity": 2,             # Nowhere, CBS
+        "relation: an end not found": 1,  # ice SHOT good: no ICE node
+        "relation: wrong type": 1,        # the miss of trump ACCUSED agents ...
+        "relation: spurious": 2,          # ... whose CRITICIZED is also a false positive
+        "relation: spurious, end unmatched": 1,
+        "quote: other speaker": 1,
+    }

@@ -1,8 +1,8 @@
 """The ontology: node labels, relation types, colours and event categories.
 
 Everything the rest of kg knows about the shape of the graph lives in this package
-(``cues`` holds the relation cue lexicons, ``gazetteer`` the title, agency, place and
-group lists). Labels and relationship types that reach Cypher come only from the fixed
+(``frames.yaml`` holds the relation types and the cue frames that signal them, ``cues``
+the grammar word lists, ``gazetteer`` the title, agency, place and group lists). Labels and relationship types that reach Cypher come only from the fixed
 sets defined here.
 """
 from __future__ import annotations
@@ -17,37 +17,18 @@ IMPLIED_LABELS = {"Official": ("Person",), "Agency": ("Organization",)}
 ARTICLE_LABEL = "Article"
 QUOTE_LABEL = "Quote"
 
+# Relation types live in ``frames.yaml`` with the cues that signal them (rules as data).
+from .frames import DEFAULT_PATH as FRAMES_PATH, FrameSet, load_frames  # noqa: E402
+
+#: The relation types and cue frames kg ships (validated at import: a bad entry is E401).
+FRAMES: FrameSet = load_frames([FRAMES_PATH], ENTITY_LABELS)
+
 #: Core relation types of KG_SPEC s.5, with their PLOVER event-data category.
-CORE_RELATIONS = {
-    "SHOT": "ASSAULT",
-    "KILLED": "ASSAULT",
-    "SUBPOENAED": "COERCE",
-    "INVESTIGATED": "INVESTIGATE",
-    "ARRESTED": "ARREST",
-    "CHARGED": "ACCUSE",
-    "SUED": "ACCUSE",
-    "THREATENED": "THREATEN",
-    "ACCUSED": "ACCUSE",
-    "CRITICIZED": "ACCUSE",
-    "PROTESTED": "PROTEST",
-    "ORDERED": "DEMAND",
-    "DEPLOYED": "MOBILIZE",
-    "DEPLOYED_TO": "MOBILIZE",
-    "HOLDS_OFFICE": None,
-    "LOCATED_IN": None,
-    "PART_OF": None,
-    "SAID": None,
-}
+CORE_RELATIONS = FRAMES.core_types()
 
 #: Relation types beyond the core that kg may add (never scored, never at the cost of
 #: precision on the core).
-EXTRA_RELATIONS = {
-    "CLASHED_WITH": "ASSAULT",
-    "FIRED": "COERCE",
-    "SANCTIONED": "COERCE",
-    "RESIGNED_FROM": None,
-    "MENTIONS": None,
-}
+EXTRA_RELATIONS = FRAMES.extra_types()
 
 RELATION_TYPES = tuple(CORE_RELATIONS) + tuple(EXTRA_RELATIONS)
 

@@ -1,0 +1,269 @@
+"""Relation frames as data: ``frames.yaml`` loaded, validated and indexed.
+
+A frame says which relation types a cue word signals and in which grammatical slots its
+source and target are found (PETRARCH-style verb dictionaries). The extraction code in
+``kg.relations`` is generic over frames: it knows slots, not words. A malformed entry is
+``E401`` naming the file and the entry, raised when the frames are loaded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+import yaml
+
+from ..errors import KgError
+
+DEFAULT_PATH = Path(__file__).with_name("frames.yaml")
+
+#: Shorthand in ``source``/``target`` label lists.
+ACTOR_LABELS = ("Person", "Official", "Agency", "Organization", "Group")
+_TYPE_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")  # safe as a Cypher relationship type
+_SLOT = re.compile(r"^(subject|object|xcomp-object|(?:prep|object-prep|xcomp-prep):[a-z]+(?:,[a-z]+)*)$")
+
+_TYPE_KEYS = {"category", "core", "source", "target", "fatal", "possessor_target",
+              "doer_target", "behind_target", "destination", "force_target"}
+_VERB_KEYS = {"lemmas", "types", "source", "target", "with_object", "with_prep_object",
+              "unless", "requires_target"}
+_NOUN_KEYS = {"lemmas", "types", "possessor", "target"}
+DEFAULT_NOUN_TARGET = ("prep:of,into,against,on,for",)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where an argument is found: ``kind`` (subject, object, prep, object-prep,
+    xcomp-object, xcomp-prep) and the prepositions for the prep kinds."""
+
+    kind: str
+    preps: frozenset = frozenset()
+
+    @classmethod
+    def parse(cls, text: str) -> "Slot":
+        kind, _, preps = text.partition(":")
+        return cls(kind, frozenset(preps.split(",")) if preps else frozenset())
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """One relation type: its category, argument labels and behaviours (frames.yaml)."""
+
+    name: str
+    category: Optional[str]
+    core: bool
+    source: frozenset
+    target: frozenset
+    fatal: Optional[str] = None
+    possessor_target: bool = False
+    doer_target: bool = False
+    behind_target: bool = False
+    destination: Optional[str] = None
+    force_target: bool = False
+
+
+@dataclass(frozen=True)
+class VerbFrame:
+    lemmas: tuple[str, ...]
+    types: tuple[str, ...]
+    source: tuple[Slot, ...] = (Slot("subject"),)
+    target: tuple[Slot, ...] = (Slot("object"),)
+    with_object: frozenset = frozenset()
+    with_prep_object: frozenset = frozenset()  # {("into", "custody"), ...}
+    unless: frozenset = frozenset()
+    requires_target: bool = False
+
+
+@dataclass(frozen=True)
+class NounFrame:
+    lemmas: tuple[str, ...]
+    types: tuple[str, ...]
+    possessor: str = "agent"
+    target: tuple[Slot, ...] = tuple(Slot.parse(s) for s in DEFAULT_NOUN_TARGET)
+
+
+class FrameSet:
+    """Relation types and frames from one or more data files, indexed by lemma."""
+
+    def __init__(self, types: dict[str, RelationType], verbs: list[VerbFrame],
+                 nouns: list[NounFrame]):
+        self.types = types
+        self.verbs: dict[str, list[VerbFrame]] = {}
+        for frame in verbs:
+            for lemma in frame.lemmas:
+                self.verbs.setdefault(lemma, []).append(frame)
+        self.nouns: dict[str, NounFrame] = {}
+        for frame in nouns:
+            for lemma in frame.lemmas:
+                self.nouns.setdefault(lemma, frame)
+
+    def spec(self, rtype: str) -> RelationType:
+        return self.types[rtype]
+
+    def verb_frame(self, verb) -> Optional[VerbFrame]:
+        """The first frame of ``verb``'s lemma whose conditions hold in its parse."""
+        for frame in self.verbs.get(verb.lemma_, ()):
+            if frame_applies(frame, verb):
+                return frame
+        return None
+
+    def core_types(self) -> dict[str, Optional[str]]:
+        return {name: t.category for name, t in self.types.items() if t.core}
+
+    def extra_types(self) -> dict[str, Optional[str]]:
+        return {name: t.category for name, t in self.types.items() if not t.core}
+
+
+def frame_applies(frame: VerbFrame, verb) -> bool:
+    """Conditions of a verb frame on the verb's own children (no argument resolution)."""
+    children = list(verb.children)
+    if frame.unless and any(c.dep_ in ("prt", "advmod") and c.lower_ in frame.unless for c in children):
+        return False
+    if frame.with_object and not any(c.dep_ == "dobj" and c.lower_ in frame.with_object for c in children):
+        return False
+    if frame.with_prep_object and not any(
+            (c.lower_, obj.lemma_) in frame.with_prep_object
+            for c in children if c.dep_ == "prep" for obj in c.children if obj.dep_ == "pobj"):
+        return False
+    if frame.requires_target and not any(
+            c.dep_ == "prep" and c.lower_ in slot.preps and any(p.dep_ == "pobj" for p in c.children)
+            for slot in frame.target if slot.kind == "prep" for c in children):
+        return False
+    return True
+
+
+# ------------------------------------------------------------------------- loading
+class FrameError(KgError):
+    """A malformed frames file: exit 1, one line naming the file and entry."""
+
+    def __init__(self, path: Path, entry: str, reason: str):
+        super().__init__("E401", path=str(path), entry=entry, reason=reason)
+
+
+def _words(value, path, entry, key) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise FrameError(path, entry, f"{key} must be a word or a list of words")
+    return tuple(v.lower() for v in value)
+
+
+def _labels(value, path, entry, key, entity_labels) -> frozenset:
+    out = set()
+    for label in _words(value, path, entry, key):
+        if label == "actor":
+            out.update(ACTOR_LABELS)
+            continue
+        match = next((l for l in entity_labels if l.lower() == label), None)
+        if match is None:
+            raise FrameError(path, entry, f"{key}: unknown entity label {label!r}")
+        out.add(match)
+    return frozenset(out)
+
+
+def _slots(value, path, entry, key) -> tuple[Slot, ...]:
+    slots = []
+    for text in _words(value, path, entry, key):
+        if not _SLOT.match(text):
+            raise FrameError(path, entry, f"{key}: unknown slot {text!r} (subject, object, "
+                             "prep:A,B, object-prep:A,B, xcomp-object, xcomp-prep:A,B)")
+        slots.append(Slot.parse(text))
+    return tuple(slots)
+
+
+def _check_keys(item, allowed, path, entry):
+    if not isinstance(item, dict):
+        raise FrameError(path, entry, "must be a mapping")
+    unknown = set(item) - allowed
+    if unknown:
+        raise FrameError(path, entry, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
+
+
+def _relation_type(name, item, path, entity_labels) -> RelationType:
+    entry = f"relation_types.{name}"
+    if not isinstance(name, str) or not _TYPE_NAME.match(name):
+        raise FrameError(path, entry, "a type name is upper case letters, digits and _")
+    _check_keys(item, _TYPE_KEYS, path, entry)
+    category = item.get("category")
+    if category is not None and not (isinstance(category, str) and _TYPE_NAME.match(category)):
+        raise FrameError(path, entry, "category must be an upper-case name or null")
+    every = frozenset(entity_labels)
+    return RelationType(
+        name=name, category=category, core=bool(item.get("core", False)),
+        source=_labels(item["source"], path, entry, "source", entity_labels) if "source" in item else every,
+        target=_labels(item["target"], path, entry, "target", entity_labels) if "target" in item else every,
+        fatal=item.get("fatal"), possessor_target=bool(item.get("possessor_target")),
+        doer_target=bool(item.get("doer_target")), behind_target=bool(item.get("behind_target")),
+        destination=item.get("destination"), force_target=bool(item.get("force_target")))
+
+
+def _verb_frame(item, path, entry) -> VerbFrame:
+    _check_keys(item, _VERB_KEYS, path, entry)
+    for key in ("lemmas", "types"):
+        if key not in item:
+            raise FrameError(path, entry, f"{key} is required")
+    phrases = set()
+    if "with_prep_object" in item:
+        for phrase in _words(item["with_prep_object"], path, entry, "with_prep_object"):
+            parts = phrase.split()
+            if len(parts) != 2:
+                raise FrameError(path, entry, f"with_prep_object {phrase!r} must be 'PREP NOUN'")
+            phrases.add(tuple(parts))
+    return VerbFrame(
+        lemmas=_words(item["lemmas"], path, entry, "lemmas"),
+        types=tuple(t.upper() for t in _words(item["types"], path, entry, "types")),
+        source=_slots(item.get("source", ["subject"]), path, entry, "source"),
+        target=_slots(item.get("target", ["object"]), path, entry, "target"),
+        with_object=frozenset(_words(item["with_object"], path, entry, "with_object"))
+        if "with_object" in item else frozenset(),
+        with_prep_object=frozenset(phrases),
+        unless=frozenset(_words(item["unless"], path, entry, "unless")) if "unless" in item else frozenset(),
+        requires_target=bool(item.get("requires_target", False)))
+
+
+def _noun_frame(item, path, entry) -> NounFrame:
+    _check_keys(item, _NOUN_KEYS, path, entry)
+    for key in ("lemmas", "types"):
+        if key not in item:
+            raise FrameError(path, entry, f"{key} is required")
+    possessor = item.get("possessor", "agent")
+    if possessor not in ("agent", "patient"):
+        raise FrameError(path, entry, "possessor must be agent or patient")
+    target = _slots(item.get("target", list(DEFAULT_NOUN_TARGET)), path, entry, "target")
+    if any(s.kind != "prep" for s in target):
+        raise FrameError(path, entry, "a noun's target slots are prep:A,B")
+    return NounFrame(lemmas=_words(item["lemmas"], path, entry, "lemmas"),
+                     types=tuple(t.upper() for t in _words(item["types"], path, entry, "types")),
+                     possessor=possessor, target=target)
+
+
+def load_frames(paths: Iterable[Path], entity_labels: Iterable[str]) -> FrameSet:
+    """Read frame files in order (a later file adds types and frames) and validate them."""
+    entity_labels = tuple(entity_labels)
+    paths = [Path(p) for p in paths]
+    types: dict[str, RelationType] = {}
+    verbs: list[VerbFrame] = []
+    nouns: list[NounFrame] = []
+    origins: list[tuple] = []  # (frame, file, entry), to name the entry of an unknown type
+    for path in paths:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise FrameError(path, "-", f"cannot be read as YAML ({type(exc).__name__})") from None
+        _check_keys(data, {"relation_types", "verbs", "nouns"}, path, "top level")
+        for name, item in (data.get("relation_types") or {}).items():
+            types[name] = _relation_type(name, item, path, entity_labels)
+        for kind, reader, out in (("verbs", _verb_frame, verbs), ("nouns", _noun_frame, nouns)):
+            for i, item in enumerate(data.get(kind) or []):
+                out.append(reader(item, path, f"{kind}[{i}]"))
+                origins.append((out[-1], path, f"{kind}[{i}] ({out[-1].lemmas[0]})"))
+        for name, spec in types.items():
+            for ref in (spec.fatal, spec.destination):
+                if ref is not None and ref not in types:
+                    raise FrameError(path, f"relation_types.{name}", f"names undeclared type {ref!r}")
+    # every type a frame names must be declared, in its own file or any other
+    for frame, path, entry in origins:
+        for rtype in frame.types:
+            if rtype not in types:
+                raise FrameError(path, entry, f"unknown relation type {rtype!r}; declare it under relation_types")
+    return FrameSet(types, verbs, nouns)

@@ -1,0 +1,109 @@
+"""Relation frames as data (kg/ontology/frames.yaml): loading, validation, slots.
+
+Parses are built by hand (``Doc(words, heads, deps)``) so that a model upgrade cannot
+change what these tests mean.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from kg.errors import KgError
+from kg.extract import extract_article
+from kg.model import Article
+from kg.ontology import ENTITY_LABELS, FRAMES, FRAMES_PATH, load_frames
+
+
+def parsed(nlp, rows, ents=None):
+    """A Doc from (word, head, dep, pos, tag, lemma) rows."""
+    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=lemmas, ents=ents or ["O"] * len(words))
+
+
+def names_triples(part):
+    names = {k: e.name for k, e in part.entities.items()}
+    return {(names[r.source], r.type, names[r.target]) for r in part.relations}
+
+
+# "Ana Ruiz pardoned Tom Hale ."
+PARDON = [("Ana", 1, "compound", "PROPN", "NNP", "Ana"), ("Ruiz", 2, "nsubj", "PROPN", "NNP", "Ruiz"),
+          ("pardoned", 2, "ROOT", "VERB", "VBD", "pardon"), ("Tom", 4, "compound", "PROPN", "NNP", "Tom"),
+          ("Hale", 2, "dobj", "PROPN", "NNP", "Hale"), (".", 2, "punct", "PUNCT", ".", ".")]
+PARDON_ENTS = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+
+
+def test_a_relation_type_added_through_data_alone_is_extracted(nlp, tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("relation_types:\n"
+                     "  PARDONED: {category: COERCE, source: [actor], target: [Person, Official]}\n"
+                     "verbs:\n"
+                     "  - {lemmas: [pardon], types: [PARDONED]}\n", encoding="utf-8")
+    doc = parsed(nlp, PARDON, PARDON_ENTS)
+    article = Article(id="t", text=doc.text, date="2026-01-21")
+    assert names_triples(extract_article(doc, article)) == set()
+    frames = load_frames([FRAMES_PATH, extra], ENTITY_LABELS)
+    part = extract_article(parsed(nlp, PARDON, PARDON_ENTS), article, frames)
+    assert names_triples(part) == {("Ana Ruiz", "PARDONED", "Tom Hale")}
+    assert [r.extractor for r in part.relations] == ["verb:pardon"]
+
+
+@pytest.mark.parametrize("text, entry, reason", [
+    ("verbs:\n  - {lemmas: [pardon], types: [PARDONED]}\n", "verbs[0] (pardon)",
+     "unknown relation type 'PARDONED'"),
+    ("verbs:\n  - {lemmas: [pardon], types: [SHOT], target: [beside]}\n", "verbs[0]",
+     "unknown slot 'beside'"),
+    ("verbs:\n  - {lemmas: [pardon], types: [SHOT], colour: red}\n", "verbs[0]",
+     "unknown key(s) ['colour']"),
+    ("verbs:\n  - {types: [SHOT]}\n", "verbs[0]", "lemmas is required"),
+    ("relation_types:\n  PARDONED: {target: [Robot]}\n", "relation_types.PARDONED",
+     "target: unknown entity label 'robot'"),
+    ("relation_types:\n  'DROP DB': {}\n", "relation_types.DROP DB", "upper case letters"),
+    ("nouns:\n  - {lemmas: [pardon], types: [SHOT], possessor: owner}\n", "nouns[0]",
+     "possessor must be agent or patient"),
+    ("verbs: [\n", "-", "cannot be read as YAML"),
+])
+def test_a_malformed_frame_is_one_coded_line_naming_file_and_entry(tmp_path, text, entry, reason):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(KgError) as info:
+        load_frames([FRAMES_PATH, bad], ENTITY_LABELS)
+    assert info.value.code == "E401"
+    assert str(info.value).startswith(f"{bad}: {entry}: ")
+    assert reason in str(info.value)
+
+
+def test_every_shipped_frame_names_a_declared_type():
+    declared = set(FRAMES.types)
+    used = {t for frames in FRAMES.verbs.values() for f in frames for t in f.types}
+    used |= {t for f in FRAMES.nouns.values() for t in f.types}
+    assert used <= declared
+    assert set(FRAMES.core_types()) == {
+        "SHOT", "KILLED", "SUBPOENAED", "INVESTIGATED", "ARRESTED", "CHARGED", "SUED",
+        "THREATENED", "ACCUSED", "CRITICIZED", "PROTESTED", "ORDERED", "DEPLOYED",
+        "DEPLOYED_TO", "HOLDS_OFFICE", "LOCATED_IN", "PART_OF", "SAID"}
+
+
+# "Police fired on the crowd ." / "The board fired Tom ." / "Ruiz fired back at critics ."
+FIRE_ON = [("Police", 1, "nsubj", "NOUN", "NNS", "police"), ("fired", 1, "ROOT", "VERB", "VBD", "fire"),
+           ("on", 1, "prep", "ADP", "IN", "on"), ("the", 4, "det", "DET", "DT", "the"),
+           ("crowd", 2, "pobj", "NOUN", "NN", "crowd"), (".", 1, "punct", "PUNCT", ".", ".")]
+FIRE_OBJ = [("The", 1, "det", "DET", "DT", "the"), ("board", 2, "nsubj", "NOUN", "NN", "board"),
+            ("fired", 2, "ROOT", "VERB", "VBD", "fire"), ("Tom", 2, "dobj", "PROPN", "NNP", "Tom"),
+            (".", 2, "punct", "PUNCT", ".", ".")]
+FIRE_BACK = [("Ruiz", 1, "nsubj", "PROPN", "NNP", "Ruiz"), ("fired", 1, "ROOT", "VERB", "VBD", "fire"),
+             ("back", 1, "advmod", "ADV", "RB", "back"), ("at", 1, "prep", "ADP", "IN", "at"),
+             ("critics", 3, "pobj", "NOUN", "NNS", "critic"), (".", 1, "punct", "PUNCT", ".", ".")]
+# "Agents took Tom into custody ."
+CUSTODY = [("Agents", 1, "nsubj", "NOUN", "NNS", "agent"), ("took", 1, "ROOT", "VERB", "VBD", "take"),
+           ("Tom", 1, "dobj", "PROPN", "NNP", "Tom"), ("into", 1, "prep", "ADP", "IN", "into"),
+           ("custody", 3, "pobj", "NOUN", "NN", "custody"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (FIRE_ON, ("SHOT",)), (FIRE_OBJ, ("FIRED",)), (FIRE_BACK, None), (CUSTODY, ("ARRESTED",)),
+])
+def test_the_first_frame_whose_conditions_hold_is_chosen(nlp, rows, expected):
+    verb = parsed(nlp, rows)[1 if rows is not FIRE_OBJ else 2]
+    frame = FRAMES.verb_frame(verb)
+    assert (frame.types if frame else None) == expected
