@@ -1,6 +1,7 @@
 """kg view (offline HTML, screenshot), kg stats, GEXF with time, GraphML read by igraph."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -43,7 +44,10 @@ def test_view_escapes_hostile_text(small_graph):
 
 def test_view_renders_in_headless_chromium(built, tmp_path):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert chromium, "chromium is needed for this test (Debian package chromium; .ci/run installs it)"
+    if not chromium:
+        # CI installs Chromium (.ci/run) and must run this test; elsewhere it is optional
+        assert not os.environ.get("CI"), "CI must install chromium (.ci/run does)"
+        pytest.skip("no Chromium installed: apt-get install chromium to run the browser test")
     from PIL import Image
 
     CliRunner().invoke(main, ["view", str(built)])
