@@ -436,6 +436,11 @@ def _administration_of_a_person(words: list[str]) -> bool:
     return len(words) == 2 and words[1] == "administration"
 
 
+def _owned_by_a_place(span) -> bool:
+    """"Beijing's Foreign Affairs Office": a body a country or city owns is its government's."""
+    return any(c.dep_ == "poss" and c.ent_type_ == "GPE" for c in span.root.children)
+
+
 def _org_or_agency(doc: Doc, start: int, end: int, words: list[str]) -> tuple[str, str]:
     heads = set(words) & gz.AGENCY_HEAD_WORDS
     if not heads:
@@ -445,7 +450,8 @@ def _org_or_agency(doc: Doc, start: int, end: int, words: list[str]) -> tuple[st
         return "Agency", ""
     has_place = any(t.ent_type_ == "GPE" for t in doc[start:end]) or \
         any(w in gz.GOVERNMENT_MARKERS for w in words) or \
-        any(match_key(w).title() in gz.US_STATES for w in words)
+        any(match_key(w).title() in gz.US_STATES or w.title() in gz.COUNTRIES for w in words) or \
+        _owned_by_a_place(doc[start:end])
     if has_place or (words[0] in ("department", "ministry") and "of" in words):
         return "Agency", ""
     return "Organization", ""
@@ -505,11 +511,11 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
                                and title_kind(doc[t.i: cand.i + 1].text) is not None), "")
             if not title_text:
                 continue
-        juris = -1
-        for t in cand.subtree:
-            if t.i in mention_at and t.i != head.i:
-                juris = t.i
-                break
+        # the body named right before the title noun ("Beijing's Foreign Affairs Office
+        # spokesperson": the office, not Beijing), else the first one in the phrase
+        named = [t.i for t in cand.subtree if t.i in mention_at and t.i != head.i]
+        before = [i for i in named if i < cand.i]
+        juris = max(before) if before else (named[0] if named else -1)
         return title_text, juris
     return None
 

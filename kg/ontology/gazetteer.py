@@ -187,6 +187,7 @@ GOVERNMENT_MARKERS = {
     "election", "select", "senate", "house", "congressional", "parliamentary", "royal",
     "legislative", "executive", "electoral", "municipal", "provincial", "regional",
     "ministry", "government", "governor's", "mayor's", "us", "u.s.", "public",
+    "affairs", "veterans", "refugee", "consular", "diplomatic",
 }
 
 #: Head nouns of government bodies used for anaphora ("the department", "the agency").
@@ -295,6 +296,9 @@ TITLE_MODIFIERS = {
     "former", "acting", "then", "interim", "outgoing", "incoming", "current", "late",
     "ex", "deputy", "assistant", "senior", "top", "new", "newly", "elected", "the",
     "democratic", "republican", "conservative", "labour", "liberal",
+    # the level of a court or office: "US District Judge", "state Supreme Court Justice"
+    "district", "circuit", "appeals", "appellate", "superior", "supreme", "federal",
+    "bankruptcy", "county", "state", "high", "court", "municipal", "magistrate", "chief",
 }
 
 # --------------------------------------------------------------------------------------
