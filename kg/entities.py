@@ -38,13 +38,21 @@ def _strip_country(key: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _body_lookup() -> dict[str, tuple[str, str]]:
+def _body_lookup() -> tuple[dict[str, tuple[str, str]], frozenset]:
+    """Known bodies by match key, and the keys that are only acronyms ("GAO", "ICE")."""
     table: dict[str, tuple[str, str]] = {}
+    acronyms, names = set(), set()
     for label, source in (("Organization", gz.ORGANIZATIONS), ("Agency", gz.AGENCIES)):
         for canonical, aliases in source.items():
             for form in (canonical, *aliases):
                 table[match_key(form)] = (label, canonical)
-    return table
+                (acronyms if _is_acronym(form) else names).add(match_key(form))
+    return table, frozenset(acronyms - names)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("&", "").replace(" ", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 8
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,11 +65,12 @@ def _title_tables() -> tuple[frozenset, frozenset, frozenset, int]:
 
 
 def lookup_body(text: str) -> Optional[tuple[str, str]]:
-    """(label, canonical name) of a known government or named body, else None."""
+    """(label, canonical name) of a known government or named body, else None. An acronym
+    matches only in capitals: "Gao" the town is not the GAO."""
     key = match_key(text)
-    table = _body_lookup()
+    table, acronyms = _body_lookup()
     for candidate in (key, _strip_country(key)):
-        if candidate in table:
+        if candidate in table and (candidate not in acronyms or _is_acronym(text.split()[-1])):
             return table[candidate]
     return None
 
@@ -411,6 +420,8 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
             # campaign" is a modifier, so it stays a person)
         if len(words) > 1 and words[-1] in gz.PERSON_NEVER_HEADS:
             return "Place", ""  # "Harcourt Road", "Grainger County"
+        if _placed_in_a_region(doc, start, end):
+            return "Place", ""  # "in Tarvo, Estonia": a town, not a person
         if words[-1] in gz.AGENCY_HEAD_WORDS and len(words) > 1 and words[-1] not in ("chief", "head"):
             return _org_or_agency(doc, start, end, words)
         return "Person", ""
@@ -434,6 +445,20 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
 def _administration_of_a_person(words: list[str]) -> bool:
     """"the Trump administration": a government by a person's name is not a node."""
     return len(words) == 2 and words[1] == "administration"
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "to", "into", "across"}
+
+
+def _placed_in_a_region(doc: Doc, start: int, end: int) -> bool:
+    """A name after a locative preposition and before ", <country or US state>"."""
+    if start == 0 or end + 1 >= len(doc) or doc[start - 1].lower_ not in LOCATIVE_PREPS \
+            or doc[end].text != ",":
+        return False
+    region = doc[end + 1]
+    two = doc[end + 1:end + 3].text
+    return region.text in gz.COUNTRIES or region.text in gz.US_STATES or \
+        two in gz.COUNTRIES or two in gz.US_STATES
 
 
 def _owned_by_a_place(span) -> bool:
