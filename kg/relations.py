@@ -728,6 +728,20 @@ def location_relations(ctx: Context) -> None:
             for h in holders:
                 for w in where:
                     emit(ctx, h, "LOCATED_IN", w, token, "pattern:based-in", 0.8)
+    for noun in tokens_of(doc):  # "the coastal Norland town of Vik", "Vik, the capital of Norland"
+        if noun.lemma_ not in gz.PLACE_TYPE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        inner: list[Arg] = []
+        if noun.dep_ == "appos":
+            inner = resolve_args(ctx, [_city_of_pair(ctx, noun.head)])
+        inner += resolve_args(ctx, prep_objects(noun, {"of"}))
+        outer = resolve_args(ctx, [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss")])
+        if noun.dep_ == "appos":
+            outer += resolve_args(ctx, prep_objects(noun, {"of"}))
+        for x in inner:
+            for y in outer:
+                if x.key != y.key and ctx.label(x.key) == ctx.label(y.key) == "Place":
+                    emit(ctx, x, "LOCATED_IN", y, noun, "pattern:place-noun", 0.75)
     for token in tokens_of(doc):  # "the Elysee Palace in Paris": a place inside a place
         if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("PROPN", "NOUN"):
             continue
@@ -738,6 +752,19 @@ def location_relations(ctx: Context) -> None:
             w = resolve_arg(ctx, pobj)
             if w and ctx.label(w.key) == "Place":
                 emit(ctx, Arg(holder), "LOCATED_IN", w, token, "pattern:x-in-place", 0.55)
+
+
+def _city_of_pair(ctx: Context, token: Token) -> Token:
+    """For the region of a "City, Region" pair, the city: what an apposition after the pair
+    describes ("Vik, Norland, the capital of ..."); else the token itself."""
+    key = ctx.key_at.get(token.i)
+    start = token.i
+    while start > 0 and ctx.key_at.get(start - 1) == key:
+        start -= 1
+    if start >= 2 and ctx.doc[start - 1].text == "," and (start - 2) in ctx.key_at and \
+            ctx.label(ctx.key_at[start - 2]) == "Place":
+        return ctx.doc[start - 2]
+    return token
 
 
 def _is_region(m: Mention) -> bool:

@@ -558,6 +558,13 @@ PERSON_NEVER_HEADS = {"street", "avenue", "road", "county", "airport", "station"
 PLACE_CONTAINERS = {"city", "state", "county", "town", "country", "province", "commonwealth",
                     "village", "people", "government", "region", "territory", "island"}
 
+#: Nouns for a kind of place: "the border town of X", "X, the capital of Y".
+#: (Not "suburb": a suburb of a city lies outside it.)
+PLACE_TYPE_NOUNS = {"town", "city", "village", "county", "capital", "district",
+                    "province", "region", "state", "municipality", "jurisdiction",
+                    "neighborhood", "neighbourhood", "port", "enclave", "island", "borough",
+                    "parish", "community", "hamlet", "commune", "prefecture", "township"}
+
 #: "thousands of agents": quantities whose "of" object is the actor.
 QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some",
                   "many", "several", "most", "all", "none", "one", "two", "three", "few",
