@@ -431,20 +431,33 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
         if not any(t.text[:1].isupper() for t in doc[start:end]):
             return None  # "international affairs committee": no name
         if _administration_of_a_person(words):
-            return None
+            return "Agency", ""  # "the Trump administration" (GUIDE: an Agency)
         if key.endswith(" news") or key.endswith(" times") or key.endswith(" post"):
             return "Organization", ""
         return _org_or_agency(doc, start, end, words)
     if ner_label in ("EVENT", "PRODUCT", "WORK_OF_ART") and len(words) > 1 and \
-            words[-1] in gz.BODY_HEADS_OVER_NER and doc[end - 1].is_title and \
-            not _administration_of_a_person(words):
+            words[-1] in gz.BODY_HEADS_OVER_NER and doc[end - 1].is_title:
+        if _administration_of_a_person(words):
+            return "Agency", ""
         return _org_or_agency(doc, start, end, words)  # "the Maritime Safety Agency's" as EVENT
     return None
 
 
 def _administration_of_a_person(words: list[str]) -> bool:
-    """"the Trump administration": a government by a person's name is not a node."""
+    """"the Trump administration": a government named for the person who leads it."""
     return len(words) == 2 and words[1] == "administration"
+
+
+def _administrations(doc: Doc, mentions: list[Mention]) -> None:
+    """A person's name modifying "administration" ("the Varga administration") names the
+    government, an Agency: the mention takes the noun in."""
+    for m in mentions:
+        if m.label in ("Person", "Official", "Organization") and m.end < len(doc) and \
+                m.end - m.start == 1 and doc[m.end].lower_ == "administration" and \
+                doc[m.end - 1].head.i == m.end:
+            span = doc[m.start:m.end + 1]
+            m.end, m.char_end, m.text, m.label, m.head = span.end, span.end_char, span.text, "Agency", span.end - 1
+            m.title = m.jurisdiction = m.canonical = ""
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "to", "into", "across"}
@@ -501,9 +514,10 @@ def _title_before(doc: Doc, start: int) -> Optional[tuple[int, str]]:
 
 
 def _skip_modifiers_left(doc: Doc, i: int) -> int:
-    """Index of the first token left of ``i`` that is not a title modifier or possessive."""
-    while i >= 0 and (doc[i].lower_ in gz.TITLE_MODIFIERS or doc[i].lower_ in POSSESSIVE
-                      or doc[i].text in ("-",)):
+    """Index of the first token left of ``i`` that is not a title modifier, a level word
+    or a possessive."""
+    while i >= 0 and (doc[i].lower_ in gz.TITLE_MODIFIERS or doc[i].lower_ in gz.TITLE_LEVEL_WORDS
+                      or doc[i].lower_ in POSSESSIVE or doc[i].text in ("-",)):
         i -= 1
     return i
 
@@ -790,6 +804,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             m.title = title_in_span
         mentions.append(m)
     mentions.extend(_missed_people(doc, mentions))
+    _administrations(doc, mentions)
     mentions.extend(_camel_case_names(doc, mentions))
     mentions.extend(_missed_bodies(doc, mentions))
     mentions.extend(_missed_titled_bodies(doc, mentions))

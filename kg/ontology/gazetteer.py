@@ -296,7 +296,10 @@ TITLE_MODIFIERS = {
     "former", "acting", "then", "interim", "outgoing", "incoming", "current", "late",
     "ex", "deputy", "assistant", "senior", "top", "new", "newly", "elected", "the",
     "democratic", "republican", "conservative", "labour", "liberal",
-    # the level of a court or office: "US District Judge", "state Supreme Court Justice"
+}
+#: The level of a court or office, between a jurisdiction and a title: "US District Judge",
+#: "Ohio Supreme Court Justice" (skipped to find the jurisdiction; kept in the title).
+TITLE_LEVEL_WORDS = {
     "district", "circuit", "appeals", "appellate", "superior", "supreme", "federal",
     "bankruptcy", "county", "state", "high", "court", "municipal", "magistrate", "chief",
 }
