@@ -805,6 +805,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         mentions.append(m)
     mentions.extend(_missed_people(doc, mentions))
     _administrations(doc, mentions)
+    mentions.extend(_places_by_noun(doc, mentions))
     mentions.extend(_camel_case_names(doc, mentions))
     mentions.extend(_missed_bodies(doc, mentions))
     mentions.extend(_missed_titled_bodies(doc, mentions))
@@ -931,6 +932,39 @@ def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+
+
+def _places_by_noun(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names a place noun says are places: "the border town of X" (X found or not by the
+    NER), "X, the capital of Y" (X typed a person or company by the NER)."""
+    at = _index(mentions)
+    found = []
+    for noun in tokens_of(doc):
+        if noun.lemma_ not in gz.PLACE_TYPE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        names = [p for p in prep_objects_of(noun, "of") if p.pos_ == "PROPN" and p.is_title]
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            names.append(noun.head)
+        for name in names:
+            if name.i in at:
+                m = mentions[at[name.i]]
+                if m.label in ("Organization", "Person", "Place") and not m.canonical and not m.title:
+                    m.label, m.sure = "Place", True
+                continue
+            start = end = name.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].head.i == name.i and start - 1 not in at:
+                start -= 1
+            span = doc[start:end + 1]
+            found.append(Mention(start, end + 1, span.start_char, span.end_char, span.text, "Place",
+                                 head=name.i, canonical=canonical_place(span.text), sure=True))
+    return found
+
+
+def prep_objects_of(token: Token, prep: str) -> list[Token]:
+    """Objects of the preposition ``prep`` hanging on ``token``."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == prep
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:

@@ -50,6 +50,7 @@ class Mention:
     nominal: bool = False  # "the US President": refers to a named official
     jurisdiction_token: int = -1  # a token of the jurisdiction's mention, if any
     attribute_only: bool = False  # named only in a party tag ("R-Ohio"): never an argument
+    sure: bool = False  # typed by the text's own words ("the town of X"), not by the NER
 
 
 @dataclass

@@ -683,14 +683,22 @@ def office_relations(ctx: Context) -> None:
              title=m.title)
     # "Gov. Ana Ruiz" with no state named beside her, in an article about one state: a
     # governor's office is a state's, and that state is the one the article is about
+    # likewise "President X" holds the office of the country the article is about
+    # (only when one person alone holds such a title unplaced: with two presidents, the
+    # article's country is no guide to either)
     placed = {key for key, _ in seen}
-    state = _article_state(ctx)
-    for m in ctx.mentions:
-        if state and m.label == "Official" and m.key and m.key not in placed and not m.nominal \
-                and match_key(m.title) in gz.STATE_ONLY_TITLES and m.key in ctx.entities:
-            placed.add(m.key)
-            emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(state), ctx.doc[m.head], "title:article-state",
-                 0.6, title=m.title)
+    for titles, place, name in ((gz.STATE_ONLY_TITLES, _article_state(ctx), "title:article-state"),
+                                (gz.NATIONAL_TITLES, _article_country(ctx), "title:article-country")):
+        unplaced: dict[str, dict[str, Mention]] = {}
+        for m in ctx.mentions:
+            if m.label == "Official" and m.key and m.key not in placed and not m.nominal \
+                    and match_key(m.title) in titles and m.key in ctx.entities:
+                unplaced.setdefault(match_key(m.title), {}).setdefault(m.key, m)
+        for holders in unplaced.values():
+            if place and len(holders) == 1:
+                (key, m), = holders.items()
+                emit(ctx, Arg(key), "HOLDS_OFFICE", Arg(place), ctx.doc[m.head], name, 0.6,
+                     title=m.title)
 
 
 def _article_state(ctx: Context) -> Optional[str]:
@@ -699,6 +707,33 @@ def _article_state(ctx: Context) -> Optional[str]:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+#: How far the most-named country must lead the next for an article to be about it.
+COUNTRY_LEAD = 1.3
+
+
+def _article_country(ctx: Context) -> Optional[str]:
+    """The country an article names most, counting its demonym ("French"), its capital
+    and, for the United States, its states; None unless it clearly leads the next one."""
+    places = {ctx.entities[k].name: k for _, k in ctx.order if ctx.label(k) == "Place"}
+    counts: dict[str, int] = {}
+    for _, k in ctx.order:
+        name = ctx.entities[k].name if ctx.label(k) == "Place" else ""
+        if name in gz.US_STATES:  # states and territories ("Puerto Rico") are the US's
+            counts["United States"] = counts.get("United States", 0) + 1
+        elif name in gz.COUNTRIES or name in gz.CAPITALS:
+            country = gz.CAPITALS.get(name, name)
+            counts[country] = counts.get(country, 0) + 1
+    for token in tokens_of(ctx.doc):
+        country = gz.DEMONYMS.get(token.lower_)
+        if country and token.i not in ctx.key_at:
+            counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(((n, c) for n, c in counts.items() if n in places), key=lambda nc: -nc[1])
+    if not ranked or ranked[0][1] < 2:
+        return None
+    runner_up = max((c for n, c in counts.items() if n != ranked[0][0]), default=0)
+    return places[ranked[0][0]] if ranked[0][1] >= COUNTRY_LEAD * runner_up else None
 
 
 def location_relations(ctx: Context) -> None:

@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from .entities import DEFINED_ACRONYM, acronym_of, lookup_body
+from .entities import DEFINED_ACRONYM, acronym_of, canonical_place, lookup_body
 from .model import LocalEntity, Mention
 from .names import match_key
 from .nlp import doc_text
@@ -63,6 +63,22 @@ def _fix_person_typing(doc: Doc, mentions: list[Mention]) -> None:
                     (1 < len(words) <= 4 and words[-1] in surnames
                      and not set(words) & gz.AGENCY_HEAD_WORDS and m.text[:1].isupper()):
                 m.label = "Person"
+
+
+#: Labels the NER confuses with one another, and that the text can settle for a name.
+CONFUSABLE_LABELS = ("Person", "Organization", "Place")
+
+
+def _one_type_per_name(mentions: list[Mention]) -> None:
+    """One name, one type across the article: where the text itself types a name ("the
+    town of X"), every NER-typed mention of that name takes the type."""
+    sure = {match_key(m.text): m.label for m in mentions if m.sure}
+    for m in mentions:
+        label = sure.get(match_key(m.text))
+        if label and m.label in CONFUSABLE_LABELS and not m.canonical and not m.title:
+            m.label = label
+            if label == "Place":
+                m.canonical = canonical_place(m.text)
 
 
 def _patient_of_person_verb(doc: Doc, m: Mention, label: str) -> bool:
@@ -174,6 +190,7 @@ def _group_keys(groups: list[Mention]) -> None:
 def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity]:
     """Give every mention an entity key and return the article's entities by key."""
     _fix_person_typing(doc, mentions)
+    _one_type_per_name(mentions)
     acronyms = _acronym_links(doc, mentions)
     acronyms.update(_short_body_links(mentions))
 

@@ -314,3 +314,16 @@ def test_camel_case_rule_skips_surname_prefixes(nlp):
     found = {m.text: m.label for m in extract_mentions(doc)}
     assert found.get("PollPoint") == "Organization", found
     assert "MacLeod" not in found and "VanDyke" not in found, found
+
+
+def test_a_name_the_text_calls_a_place_is_one_place_node(nlp):
+    from spacy.tokens import Span
+
+    from kg.entities import extract_mentions
+    from kg.resolve import resolve_mentions
+
+    doc = nlp("Kadugli fell on Monday. Rebels now hold the town of Kadugli.")
+    first, second = (t.i for t in doc if t.text == "Kadugli")
+    doc.ents = [Span(doc, first, first + 1, label="ORG"), Span(doc, second, second + 1, label="ORG")]
+    entities = resolve_mentions(doc, extract_mentions(doc))
+    assert [(e.name, e.label, e.mentions) for e in entities.values()] == [("Kadugli", "Place", 2)]

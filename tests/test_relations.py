@@ -228,3 +228,35 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
     assert ("Ray Dunn", "HOLDS_OFFICE", "Nevada") in found, found
     found = triples(extract("Texas and Oklahoma sent troops. Governor Kevin Hale spoke."))
     assert not any(t == "HOLDS_OFFICE" for _, t, _ in found), found  # no one state
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a court's level between the jurisdiction and the title
+    ("US District Judge Maria Kent ordered the release of Omar Diaz.",
+     {("Maria Kent", "HOLDS_OFFICE", "United States")}),
+    # the body right before the title noun, not the possessor, is the jurisdiction
+    ("Beijing's Foreign Affairs Office spokesperson, Wang Lei, criticized the visit.",
+     {("Wang Lei", "HOLDS_OFFICE", "Foreign Affairs Office")}),
+    # a name between "in" and ", <country>" is a town
+    ("The plane landed in Tarvo, Estonia, on Monday.", {("Tarvo", "LOCATED_IN", "Estonia")}),
+    # place nouns: "the <region> town of X", "X, the capital of Y"
+    ("Storms hit the coastal Oregon town of Seaside on Monday.",
+     {("Seaside", "LOCATED_IN", "Oregon")}),
+    ("Rebels besieged Kadugli, the capital of South Kordofan State, on Monday.",
+     {("Kadugli", "LOCATED_IN", "South Kordofan State")}),
+    ("Officials met in Juneau, the capital of Alaska, on Monday.",
+     {("Juneau", "LOCATED_IN", "Alaska")}),
+    ("Supporters met in Hyattsville, Maryland, a suburb of Washington, on Monday.",
+     {("Hyattsville", "LOCATED_IN", "Maryland")}),
+    # an administration named for its leader is a body that acts
+    ("The Varga administration sued Ohio on Monday.", {("Varga administration", "SUED", "Ohio")}),
+    # a lone president holds the office of the country the article is about (its name,
+    # demonym and capital counted)
+    ("Brazil hosted talks. Brazilian officials met in Brasilia. President Ana Lima spoke in "
+     "Brazil. Brazil and Chile signed a deal.", {("Ana Lima", "HOLDS_OFFICE", "Brazil")}),
+    # two presidents: the article's country says nothing about either
+    ("Brazil hosted talks. President Ana Lima met President Luis Mora in Brazil. Brazil and "
+     "Chile signed a deal.", set()),
+])
+def test_structure_exactly(extract, text, expected):
+    assert triples(extract(text)) == expected

@@ -350,6 +350,13 @@ Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe
 #: is the state the article is about.
 STATE_ONLY_TITLES = {"governor", "gov", "lieutenant governor", "lt gov", "lt governor",
                      "lieutenant gov"}
+#: Titles of a national office: "President X" with no country named holds the office of
+#: the country the article is about.
+NATIONAL_TITLES = {"president", "pres", "vice president", "president elect", "prime minister",
+                   "deputy prime minister", "premier", "chancellor", "king", "queen", "emir",
+                   "sultan", "foreign minister", "defence minister", "defense minister",
+                   "interior minister", "finance minister", "justice minister", "health minister",
+                   "first minister", "taoiseach"}
 #: Title words of an office inside a chamber or committee ("House Speaker", "Chairman"):
 #: a party tag's state is then not the office's jurisdiction.
 CHAMBER_OFFICE_WORDS = {"speaker", "leader", "whip", "chairman", "chairwoman", "chair",
@@ -413,6 +420,35 @@ DEMONYMS = {
     "salvadoran": "El Salvador", "guatemalan": "Guatemala", "honduran": "Honduras",
     "nicaraguan": "Nicaragua", "bolivian": "Bolivia", "ecuadorian": "Ecuador",
     "scottish": "Scotland", "welsh": "Wales", "english": "England",
+}
+
+#: Capitals -> their country: a government is often named by its seat ("Paris said").
+CAPITALS = {
+    "Washington": "United States", "Ottawa": "Canada", "Mexico City": "Mexico",
+    "London": "United Kingdom", "Paris": "France", "Berlin": "Germany", "Rome": "Italy",
+    "Madrid": "Spain", "Lisbon": "Portugal", "Brussels": "Belgium", "Amsterdam": "Netherlands",
+    "The Hague": "Netherlands", "Bern": "Switzerland", "Vienna": "Austria", "Warsaw": "Poland",
+    "Prague": "Czech Republic", "Budapest": "Hungary", "Bucharest": "Romania",
+    "Athens": "Greece", "Stockholm": "Sweden", "Oslo": "Norway", "Copenhagen": "Denmark",
+    "Helsinki": "Finland", "Dublin": "Ireland", "Moscow": "Russia", "Kyiv": "Ukraine",
+    "Kiev": "Ukraine", "Minsk": "Belarus", "Ankara": "Turkey", "Tehran": "Iran",
+    "Baghdad": "Iraq", "Damascus": "Syria", "Beirut": "Lebanon", "Amman": "Jordan",
+    "Riyadh": "Saudi Arabia", "Doha": "Qatar", "Abu Dhabi": "United Arab Emirates",
+    "Cairo": "Egypt", "Tripoli": "Libya", "Tunis": "Tunisia", "Algiers": "Algeria",
+    "Rabat": "Morocco", "Bamako": "Mali", "Niamey": "Niger", "Ouagadougou": "Burkina Faso",
+    "Dakar": "Senegal", "Accra": "Ghana", "Abuja": "Nigeria", "Khartoum": "Sudan",
+    "Addis Ababa": "Ethiopia", "Nairobi": "Kenya", "Kampala": "Uganda", "Kinshasa": "Congo",
+    "Pretoria": "South Africa", "Beijing": "China", "Tokyo": "Japan", "Seoul": "South Korea",
+    "Pyongyang": "North Korea", "Taipei": "Taiwan", "New Delhi": "India", "Delhi": "India",
+    "Islamabad": "Pakistan", "Kabul": "Afghanistan", "Dhaka": "Bangladesh", "Hanoi": "Vietnam",
+    "Bangkok": "Thailand", "Manila": "Philippines", "Jakarta": "Indonesia",
+    "Kuala Lumpur": "Malaysia", "Canberra": "Australia", "Wellington": "New Zealand",
+    "Brasilia": "Brazil", "Buenos Aires": "Argentina", "Santiago": "Chile", "Lima": "Peru",
+    "Bogota": "Colombia", "Caracas": "Venezuela", "Quito": "Ecuador", "La Paz": "Bolivia",
+    "Havana": "Cuba", "Managua": "Nicaragua", "Tegucigalpa": "Honduras",
+    "San Salvador": "El Salvador", "Guatemala City": "Guatemala", "Port-au-Prince": "Haiti",
+    "Jerusalem": "Israel", "Tel Aviv": "Israel", "Tbilisi": "Georgia", "Yerevan": "Armenia",
+    "Baku": "Azerbaijan", "Belgrade": "Serbia",
 }
 
 #: Place aliases -> canonical name.
