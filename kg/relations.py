@@ -31,6 +31,8 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "themselves"}
 ACTORS = {"Person", "Official", "Agency", "Organization", "Group", "Place"}
+BODY_LABELS = ("Agency", "Organization")
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 
 
 @dataclass
@@ -819,6 +821,33 @@ def part_of_relations(ctx: Context) -> None:
         for parent in resolve_args(ctx, prep_objects(token, {"of", "within", "under"})):
             if ctx.label(parent.key) in ("Agency", "Organization"):
                 emit(ctx, Arg(child_key), "PART_OF", parent, token, "pattern:part-of", 0.75)
+    bodies = [m for m in ctx.mentions if m.key in ctx.entities and m.label in BODY_LABELS
+              and ctx.label(m.key) in BODY_LABELS]
+    for m in bodies:
+        head = ctx.doc[m.head]
+        # "the Acme Corp's Widget Lab": a body's own unit (a place's is its government's)
+        owners = [c for c in head.children if c.dep_ in ("poss", "nmod") and c.i < m.start
+                  and any(g.lower_ in POSSESSIVE_MARKS for g in c.children)]
+        for owner in resolve_args(ctx, owners):
+            if ctx.label(owner.key) in BODY_LABELS and owner.key != m.key:
+                emit(ctx, Arg(m.key), "PART_OF", owner, head, "pattern:body-possessive", 0.7)
+        # "the Land Use Project at the Acme Institute": a unit at its parent
+        last = match_key(m.text).split()[-1:]
+        after = ctx.doc[m.end: m.end + 3]
+        if last and last[0] in gz.UNIT_NOUNS and len(after) and after[0].lower_ == "at":
+            parent = next((ctx.key_at[t.i] for t in after[1:] if t.i in ctx.key_at), None)
+            if parent and ctx.label(parent) in BODY_LABELS and parent != m.key:
+                emit(ctx, Arg(m.key), "PART_OF", Arg(parent), head, "pattern:unit-at", 0.65)
+    # "the Acme Board" beside "Acme": a body named as another's unit
+    names = {match_key(a): m.key for m in bodies for a in ctx.entities[m.key].aliases}
+    for key, entity in ctx.entities.items():
+        words = match_key(entity.name).split()
+        if entity.label not in BODY_LABELS or len(words) < 2 or words[-1] not in gz.UNIT_NOUNS:
+            continue
+        parent = names.get(" ".join(words[:-1])) or names.get(" ".join(words[:-2]))
+        if parent and parent != key:
+            m = next(m for m in bodies if m.key == key)
+            emit(ctx, Arg(key), "PART_OF", Arg(parent), ctx.doc[m.head], "pattern:unit-name", 0.65)
 
 
 RULES = (verb_relations, nominal_relations, calling_criticism, office_relations,

@@ -257,6 +257,13 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
     # two presidents: the article's country says nothing about either
     ("Brazil hosted talks. President Ana Lima met President Luis Mora in Brazil. Brazil and "
      "Chile signed a deal.", set()),
+    # units of bodies: a possessive, and a name built on the parent's
+    ("Scientists at the FBI's Criminal Justice Information Services Division found the error.",
+     {("Criminal Justice Information Services Division", "PART_OF", "Federal Bureau of Investigation")}),
+    ("The Senate passed it. The Senate Judiciary Committee subpoenaed Tom Hale.",
+     {("Senate Judiciary Committee", "PART_OF", "Senate"),
+      ("Senate Judiciary Committee", "SUBPOENAED", "Tom Hale")}),
+    ("Russia's Gazprom cut supplies.", set()),  # a country's company is no unit of it
 ])
 def test_structure_exactly(extract, text, expected):
     assert triples(extract(text)) == expected

@@ -604,6 +604,13 @@ PLACE_TYPE_NOUNS = {"town", "city", "village", "county", "capital", "district",
                     "neighborhood", "neighbourhood", "port", "enclave", "island", "borough",
                     "parish", "community", "hamlet", "commune", "prefecture", "township"}
 
+#: Last words of a unit's name inside a larger body: "X's Y Center", "the Z Project at Y",
+#: "the Y Executive Committee" beside "Y".
+UNIT_NOUNS = {"project", "program", "programme", "center", "centre", "institute", "clinic",
+              "lab", "laboratory", "initiative", "school", "college", "division", "unit",
+              "bureau", "directorate", "committee", "subcommittee", "exco", "board", "panel",
+              "wing", "branch", "office", "department"}
+
 #: "thousands of agents": quantities whose "of" object is the actor.
 QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some",
                   "many", "several", "most", "all", "none", "one", "two", "three", "few",
