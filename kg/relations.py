@@ -475,6 +475,10 @@ def slot_tokens(verb: Token, slot: Slot) -> list[Token]:
         return prep_objects(verb, slot.preps)
     if slot.kind == "object-prep":
         return [p for c in verb.children if c.dep_ == "dobj" for p in prep_objects(c, slot.preps)]
+    if slot.kind == "obliged-subject":
+        return [s for c in verb.children if c.dep_ == "ccomp"
+                and any(a.dep_ == "aux" and a.lower_ in cues.OBLIGATION_MODALS for a in c.children)
+                for s in c.children if s.dep_ in SUBJECT_DEPS]
     xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
     if slot.kind == "xcomp-object":
         return [t for xc in xcomps for t in objects_of(xc)]
@@ -783,8 +787,16 @@ def location_relations(ctx: Context) -> None:
         if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("PROPN", "NOUN"):
             continue
         holder = ctx.key_at.get(token.head.i)
-        if not holder or ctx.label(holder) != "Place":
+        if holder is None and token.head.lemma_ in gz.FACILITY_NOUNS:
+            # "the Acme Foods meatpacking plant in Grainger County": the named site is there
+            holder = next((ctx.key_at[c.i] for c in token.head.children
+                           if c.dep_ == "compound" and c.i in ctx.key_at), None)
+            if holder and ctx.label(holder) not in ("Place", "Organization"):
+                holder = None
+        elif holder and ctx.label(holder) != "Place":
             continue  # a body "in" a place is often only where it met, so places only
+        if not holder:
+            continue
         for pobj in (c for c in token.children if c.dep_ == "pobj"):
             w = resolve_arg(ctx, pobj)
             if w and ctx.label(w.key) == "Place":

@@ -264,6 +264,13 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
      {("Senate Judiciary Committee", "PART_OF", "Senate"),
       ("Senate Judiciary Committee", "SUBPOENAED", "Tom Hale")}),
     ("Russia's Gazprom cut supplies.", set()),  # a country's company is no unit of it
+    # an obligation laid on the subject of a that-clause is an order
+    ("A federal judge, Maria Kent, ruled on Monday that the Varga administration must release "
+     "the files.", {("Maria Kent", "ORDERED", "Varga administration")}),
+    ("Maria Kent ruled that the Varga administration was right.", set()),
+    # a named site "in" a place
+    ("A raid at the Tyson Foods meatpacking plant in Grainger County, Tennessee, drew protests.",
+     {("Tyson Foods", "LOCATED_IN", "Grainger County"), ("Grainger County", "LOCATED_IN", "Tennessee")}),
 ])
 def test_structure_exactly(extract, text, expected):
     assert triples(extract(text)) == expected

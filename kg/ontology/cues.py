@@ -64,6 +64,8 @@ HYPOTHETICAL_GOVERNORS = {
 #: Verbs of asking: what they govern is a request, not an event ("called on X to charge Y").
 REQUEST_GOVERNORS = {"call", "urge", "ask", "demand", "want", "hope", "press", "implore",
                      "beg", "petition", "appeal"}
+#: Modal verbs of obligation: "ruled that X must stop" orders X.
+OBLIGATION_MODALS = {"must", "shall"}
 #: Modal verbs that make a clause conditional; relations under them are not asserted.
 CONDITIONAL_MODALS = {"would", "could", "might", "may"}
 

@@ -21,7 +21,8 @@ DEFAULT_PATH = Path(__file__).with_name("frames.yaml")
 #: Shorthand in ``source``/``target`` label lists.
 ACTOR_LABELS = ("Person", "Official", "Agency", "Organization", "Group")
 _TYPE_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")  # safe as a Cypher relationship type
-_SLOT = re.compile(r"^(subject|object|xcomp-object|(?:prep|object-prep|xcomp-prep):[a-z]+(?:,[a-z]+)*)$")
+_SLOT = re.compile(r"^(subject|object|xcomp-object|obliged-subject|"
+                   r"(?:prep|object-prep|xcomp-prep):[a-z]+(?:,[a-z]+)*)$")
 
 _TYPE_KEYS = {"category", "core", "source", "target", "fatal", "possessor_target",
               "doer_target", "behind_target", "destination", "force_target"}
@@ -166,7 +167,8 @@ def _slots(value, path, entry, key) -> tuple[Slot, ...]:
     for text in _words(value, path, entry, key):
         if not _SLOT.match(text):
             raise FrameError(path, entry, f"{key}: unknown slot {text!r} (subject, object, "
-                             "prep:A,B, object-prep:A,B, xcomp-object, xcomp-prep:A,B)")
+                             "prep:A,B, object-prep:A,B, xcomp-object, xcomp-prep:A,B, "
+                             "obliged-subject)")
         slots.append(Slot.parse(text))
     return tuple(slots)
 

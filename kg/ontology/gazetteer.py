@@ -611,6 +611,11 @@ UNIT_NOUNS = {"project", "program", "programme", "center", "centre", "institute"
               "bureau", "directorate", "committee", "subcommittee", "exco", "board", "panel",
               "wing", "branch", "office", "department"}
 
+#: Sites a named business or body runs: "the X meatpacking plant in Y" places X in Y.
+FACILITY_NOUNS = {"plant", "factory", "facility", "mill", "refinery", "mine", "warehouse",
+                  "prison", "jail", "base", "camp", "airport", "hospital", "campus",
+                  "headquarters", "complex", "shipyard", "depot", "smelter", "site"}
+
 #: "thousands of agents": quantities whose "of" object is the actor.
 QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some",
                   "many", "several", "most", "all", "none", "one", "two", "three", "few",
