@@ -865,8 +865,9 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _drop_headline_only_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Names of people, organisations and laws seen only in Title Case headlines, and
-    unknown to the gazetteer, are dropped: the text never confirms them."""
+    """Names of people, bodies and laws seen only in Title Case headlines, and unknown to
+    the gazetteer, are dropped: the text never confirms them (a headline's capitals make
+    "Governors Sue Over Rule In Court" look like a court)."""
     ranges = headline_lines(doc_text(doc))
     if not ranges:
         return mentions
@@ -879,7 +880,7 @@ def _drop_headline_only_names(doc: Doc, mentions: list[Mention]) -> list[Mention
             words = match_key(m.text).split()
             confirmed.update((" ".join(words), words[-1] if words else ""))
     return [m for m in mentions if not (
-        in_headline(m) and m.label in ("Person", "Organization", "Law") and not m.canonical
+        in_headline(m) and m.label in ("Person", "Organization", "Agency", "Law") and not m.canonical
         and match_key(m.text) not in confirmed)]
 
 
