@@ -502,15 +502,18 @@ def _title_before(doc: Doc, start: int) -> Optional[tuple[int, str]]:
     best = None
     tokens, text = tokens_of(doc), doc_text(doc)
     sent_start = sentence_start(tokens[start]) if start < len(tokens) else 0
-    for j in range(start - 1, max(sent_start, start - longest * 2) - 1, -1):
+    end = start
+    if start - 1 > sent_start and tokens[start - 1].lower_.rstrip(".") in gz.HONORIFICS:
+        end = start - 1  # "Chief Medical Officer Dr. Ana Ruiz": the title before the honorific
+    for j in range(end - 1, max(sent_start, end - longest * 2) - 1, -1):
         if tokens[j].is_space or (tokens[j].is_punct and tokens[j].text not in ("-", ".")):
             break
-        phrase = match_key(text[tokens[j].idx:tokens[start - 1].idx + len(tokens[start - 1])])
+        phrase = match_key(text[tokens[j].idx:tokens[end - 1].idx + len(tokens[end - 1])])
         if phrase in official or phrase in qualified or phrase in private:
             best = j
     if best is None:
         return None
-    return best, doc[best:start].text
+    return best, doc[best:end].text
 
 
 def _skip_modifiers_left(doc: Doc, i: int) -> int:
