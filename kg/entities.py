@@ -303,8 +303,10 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     place or person ("Nato"), are that body."""
     defined = {}
     for m in mentions:
-        if m.label in ("Agency", "Organization") and len(m.text.split()) > 1:
+        if m.label in ("Agency", "Organization"):
             found = DEFINED_ACRONYM.match(doc_text(doc)[m.char_end:m.char_end + 16])
+            if found and len(m.text.split()) == 1 and not found.group(1).isupper():
+                continue
             if found and acronym_of(m.text, found.group(1)):
                 defined.setdefault(found.group(1), m)
     if not defined:
@@ -339,8 +341,11 @@ def _national_bodies(doc: Doc, mention_at: dict[int, int], mentions: list[Mentio
                 break
             mods.insert(0, i)
             i -= 1
-        if not mods:
-            continue
+        if not mods or (token.dep_ == "compound" and is_member_role(token.head.lemma_) and
+                        len(mods) == 1 and mods[0] in mention_at and
+                        (mentions[mention_at[mods[0]]].canonical in gz.US_STATES or
+                         mentions[mention_at[mods[0]]].canonical in gz.COUNTRIES)):
+            continue  # "a Michigan police officer": a state and an officer, no named force
         start = mods[0]
         if start in mention_at:
             start = mentions[mention_at[start]].start
@@ -440,7 +445,34 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
         if _administration_of_a_person(words):
             return "Agency", ""
         return _org_or_agency(doc, start, end, words)  # "the Maritime Safety Agency's" as EVENT
+    if ner_label in ("EVENT", "PRODUCT", "WORK_OF_ART") and len(words) > 1 and \
+            words[-1] in gz.ORGANIZATION_HEAD_WORDS and doc[end - 1].is_title:
+        return "Organization", ""  # "the Western Law Center" as WORK_OF_ART
     return None
+
+
+def _platform_letter(doc: Doc, start: int, end: int) -> bool:
+    """A one-letter platform name the NER ran into the next name ("a post on X. Hale said")."""
+    return end - start > 1 and start > 0 and doc[start - 1].lower_ in ("on", "to", "via") and \
+        re.fullmatch(r"[A-Z]\.?", doc[start].text) is not None and \
+        (doc[start].text.endswith(".") or doc[start + 1].text == ".")
+
+
+def _possessed_bodies(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]) -> None:
+    """A body a government body owns is one too ("the agency's National Center for X"),
+    and so is an office a place owns ("the state's Emergency Management Office")."""
+    for m in mentions:
+        if m.label != "Organization" or m.canonical or m.start < 2:
+            continue
+        words = match_key(m.text).split()
+        if not set(words) & (gz.AGENCY_HEAD_WORDS | gz.RESEARCH_BODY_WORDS):
+            continue
+        if doc[m.start - 1].lower_ not in POSSESSIVE or (m.start - 2) not in mention_at:
+            continue
+        owner = mentions[mention_at[m.start - 2]]
+        if owner.label == "Agency" or (owner.label == "Place" and m.text.split()[-1].lower() in
+                                       gz.AGENCY_HEAD_WORDS):
+            m.label = "Agency"
 
 
 def _administration_of_a_person(words: list[str]) -> bool:
@@ -483,6 +515,12 @@ def _org_or_agency(doc: Doc, start: int, end: int, words: list[str]) -> tuple[st
     heads = set(words) & gz.AGENCY_HEAD_WORDS
     if not heads:
         return "Organization", ""
+    if words[0] in gz.SUPRANATIONAL_WORDS:
+        return "Organization", ""  # "World X Agency": no state's body
+    if words[-1] in ("forces", "force", "army") and not set(words[:-1]) & gz.STATE_FORCE_MARKERS and \
+            not any(w in gz.DEMONYMS or w.title() in gz.COUNTRIES for w in words[:-1]) and \
+            not any(t.ent_type_ in ("GPE", "NORP") for t in doc[start:end - 1]):
+        return "Organization", ""  # "Rapid Support Forces": an armed group, no state's force
     strong = heads - gz.WEAK_AGENCY_HEADS
     if strong and not set(words) & gz.PRIVATE_AGENCY_MARKERS:
         return "Agency", ""
@@ -590,6 +628,17 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
             appos = _appositive_title(doc, doc[m.head], mention_at)
             if appos:
                 title, juris_token = appos
+                if juris_token < 0 and title_kind(title) == "qualified" and \
+                        _of_an_unnamed_government_body(doc[m.head]):
+                    # "X, administrator of the county's emergency agency"
+                    m.label, m.title = "Official", _clean_title(title)
+                    continue
+            else:
+                office = _agency_title_before(doc, m, mention_at, mentions) or \
+                    _leads_agency(doc, m, mention_at, mentions)
+                if office:
+                    m.label, m.title = "Official", office
+                    continue
         party = PARTY_STATE.match(doc_text(doc)[m.char_end:m.char_end + 20])
         chamber_office = title is not None and bool(set(match_key(title).split()) & gz.CHAMBER_OFFICE_WORDS)
         party_state = _party_state_mention(doc, m, party, states) if party and not chamber_office else ""
@@ -619,6 +668,49 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
     mentions[:] = [x for x in mentions if not (
         x.label in ("Agency", "Organization") and not x.canonical
         and all(i in inside_title for i in range(x.start, x.end)))] + states
+
+
+def _agency_title_before(doc: Doc, m: Mention, mention_at: dict[int, int],
+                         mentions: list[Mention]) -> str:
+    """"CDC Chief Medical Officer Dr. X": capitalised words between a government body and
+    a name, ending in a title head, are that body's office."""
+    j = m.start - 1
+    while j >= 0 and doc[j].lower_.rstrip(".") in gz.HONORIFICS:
+        j -= 1
+    end = j
+    while j >= 0 and j not in mention_at and doc[j].is_title and doc[j].pos_ in ("PROPN", "NOUN"):
+        j -= 1
+    if end - j < 2 or doc[end].lower_ not in gz.OFFICE_HEAD_WORDS or j not in mention_at:
+        return ""
+    body = mentions[mention_at[j]]
+    if body.label != "Agency":
+        return ""
+    return doc[j + 1:end + 1].text
+
+
+def _leads_agency(doc: Doc, m: Mention, mention_at: dict[int, int], mentions: list[Mention]) -> str:
+    """"X, who led the agency's National Center for ...": heading a government body is an
+    office ("Head")."""
+    for child in doc[m.head].children:
+        if child.dep_ != "relcl" or child.lemma_ not in gz.LEADING_VERBS:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "dobj" and any(t.i in mention_at and mentions[mention_at[t.i]].label == "Agency"
+                                          for t in obj.subtree):
+                return "Head"
+    return ""
+
+
+def _of_an_unnamed_government_body(head: Token) -> bool:
+    """An appositive title 'of' an unnamed government body ("of the county's emergency
+    management agency", "of the state health department")."""
+    for cand in [c for c in head.children if c.dep_ == "appos"]:
+        for prep in cand.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                words = {t.lower_ for t in prep.subtree if t.lower_ not in POSSESSIVE}
+                if words & gz.BODY_END_WORDS and words & gz.GOVERNMENT_LEVEL_WORDS:
+                    return True
+    return False
 
 
 def _party_state_mention(doc: Doc, person: Mention, party: re.Match, states: list[Mention]) -> str:
@@ -791,6 +883,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         start, end = trim_span(doc, ent.start, ent.end)
         if start >= end:
             continue
+        if ent.label_ in ("PERSON", "ORG") and _platform_letter(doc, start, end):
+            start += 2 if doc[start + 1].text == "." else 1  # "in a post to X. Hale said"
         start, title_in_span = _title_prefix_in_span(doc, start, end, ent.label_)
         end = _cut_tail(doc, start, end, ent.label_)
         typed = _type_span(doc, start, end, ent.label_, ent.ent_id_)
@@ -824,6 +918,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         mentions.extend(bodies)
         mentions.sort(key=lambda m: (m.start, m.end))
         mention_at = _index(mentions)
+    _possessed_bodies(doc, mentions, mention_at)
     _attach_titles(doc, mentions, mention_at)
     mention_at = _index(mentions)
     for m in mentions:
@@ -976,6 +1071,10 @@ def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:
     Chief of Staff"), a caption word ("Image"), members after a body ("Guard Troops")."""
     if label == "PERSON":
         for j in range(start + 1, end):
+            if doc[j].text in gz.MONTH_ABBREVIATIONS and j + 1 < len(doc) and doc[j + 1].like_num:
+                return j  # "By Jane Roe Jun 27, 2018": a byline's date
+            if doc[j].lower_ in ("v.", "v", "vs.", "vs"):
+                return start  # "Doe v. Smith": a case's caption, no person
             if doc[j].text == "/":
                 return j  # "John Moore/Getty Images": a photo credit
             if doc[j].lower_ in gz.TAIL_NOISE or title_kind(doc[j:end].text) or \

@@ -1,8 +1,10 @@
 """Direct quotes and their speakers: ``(speaker)-[:SAID]->(:Quote {text})``.
 
 Attribution, in order: a speech verb in the sentence that holds the quote's end ("...,"
-the US President said); the clause the quote is embedded in (imploring X to "..."); the
-previous quote's speaker when the quote continues in the same or the next paragraph.
+the US President said), or the name right before a verb the parser left without a
+subject; the clause the quote is embedded in (imploring X to "..."); the previous quote's
+speaker when the quote continues in the same or the next paragraph. Quotes in double or
+single marks; a quote left open runs to the end of its paragraph.
 """
 from __future__ import annotations
 
@@ -17,20 +19,45 @@ from .nlp import doc_text, sentence_of, tokens_of
 from .ontology import cues
 from .relations import Context, resolve_args, subjects_of
 
-QUOTE_PATTERN = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"")
+#: Quotes in double quotes, curly single quotes, and straight single quotes that open after
+#: a non-word character and close before one (so "it's" and "d'etat" never end a quote).
+QUOTE_PATTERN = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"|‘([^’\n]{2,}?)’(?!\w)"
+                           r"|(?<![\w'])'([^'\n]*?(?:\w'\w[^'\n]*?)*)'(?!\w)")
+#: An opening double quote with no closing one before the paragraph ends: a quote running
+#: on into the next paragraph, or cut off with the article.
+UNCLOSED_QUOTE = re.compile(r'[“"]([^”"\n]{2,})(?=\n|$)')
 MIN_QUOTE_WORDS = 3
 SPEAKERS = {"Person", "Official", "Agency", "Organization", "Group"}
+#: "according to X" names a source less surely than a verb of saying does.
+ACCORDING_TO_PENALTY = 10_000
 
 
-def _speaker_candidates(ctx: Context, token: Token) -> list[Token]:
-    """Who a token outside the quote says it is from: the subject of a speech verb, or
-    the object of "according to"."""
+def _speaker_candidates(ctx: Context, token: Token, qstart: int, qend: int) -> list[Token]:
+    """Who a token outside the quote says it is from: the subject of a speech verb (never
+    a word inside the quote: in '"..., the rule says," said X' the parser gives "said" two
+    subjects), or the object of "according to"."""
     if token.lower_ == "according":
         return [p for to in token.children if to.lower_ == "to"
                 for p in to.children if p.dep_ == "pobj"]
     if token.lemma_ in cues.SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
-        return subjects_of(token) or [c for c in token.children if c.dep_ == "nsubj"]
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        outside = [c for c in subjects if not qstart <= c.idx < qend]
+        if len(subjects) > 1 and outside:  # the one nearest the verb, as subjects_of does
+            return [min(outside, key=lambda c: abs(c.i - token.i))]
+        return subjects_of(token) or outside
     return []
+
+
+def _name_before(ctx: Context, verb: Token, qstart: int, qend: int) -> Optional[str]:
+    """A speech verb the parser left without a subject: the entity named right before it
+    (", Chen Binhua, said")."""
+    j = verb.i - 1
+    while j >= 0 and ctx.doc[j].text in (",", "—", "-"):
+        j -= 1
+    key = ctx.key_at.get(j)
+    if key and ctx.label(key) in SPEAKERS and not qstart <= ctx.doc[j].idx < qend:
+        return key
+    return None
 
 
 def _speaker_from_verbs(ctx: Context, tokens: list[Token], qstart: int, qend: int) -> Optional[tuple[str, Token]]:
@@ -39,12 +66,17 @@ def _speaker_from_verbs(ctx: Context, tokens: list[Token], qstart: int, qend: in
     for token in tokens:
         if qstart <= token.idx < qend:
             continue
-        speaker = next((a for a in resolve_args(ctx, _speaker_candidates(ctx, token))
+        speaker = next((a.key for a in resolve_args(ctx, _speaker_candidates(ctx, token, qstart, qend))
                         if ctx.label(a.key) in SPEAKERS), None)
+        if speaker is None and token.lemma_ in cues.SPEECH_VERBS and token.pos_ == "VERB" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            speaker = _name_before(ctx, token, qstart, qend)
         if speaker is not None:
             distance = min(abs(token.idx - qend), abs(token.idx - qstart))
+            if token.lower_ == "according":
+                distance += ACCORDING_TO_PENALTY
             if best is None or distance < best[0]:
-                best = (distance, speaker.key, token)
+                best = (distance, speaker, token)
     return (best[1], best[2]) if best else None
 
 
@@ -74,8 +106,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     tokens = tokens_of(doc)
     quotes: list[Quote] = []
     previous: Optional[tuple[str, int]] = None  # (speaker, paragraph)
-    for match in QUOTE_PATTERN.finditer(text):
-        group = 1 if match.group(1) is not None else 2
+    for match in _quote_matches(text):
+        group = next(g for g in range(1, (match.re.groups or 1) + 1) if match.group(g) is not None)
         qstart, qend = match.start(group), match.end(group)
         body = match.group(group).strip().rstrip(",;: ")
         if len(body.split()) < MIN_QUOTE_WORDS:
@@ -112,6 +144,19 @@ def extract_quotes(ctx: Context) -> list[Quote]:
                                qstart, qend),
             extractor="quote:" + ("verb" if anchor.lemma_ in cues.SPEECH_VERBS else "context")))
     return quotes
+
+
+def _quote_matches(text: str) -> list[re.Match]:
+    """Closed quotes, then quotes left open to the paragraph's end (counted after every
+    balanced mark before them, so a stray closing mark never opens one)."""
+    matches = list(QUOTE_PATTERN.finditer(text))
+    taken = [(m.start(), m.end()) for m in matches]
+    for m in UNCLOSED_QUOTE.finditer(text):
+        before = text[:m.start()]
+        if not any(a <= m.start() < b for a, b in taken) and before.count('"') % 2 == 0 \
+                and before.count("“") <= before.count("”"):
+            matches.append(m)
+    return sorted(matches, key=lambda m: m.start())
 
 
 def _evidence(sents: list[Span], text: str, qstart: int, qend: int) -> str:

@@ -103,6 +103,13 @@ def _resolve_pronouns(ctx: Context) -> None:
         sent_start = sentence_start(token)
         subj = [(i, k) for i, k in cands if i >= sent_start and
                 ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
+        if not subj:
+            # the last person in subject position within the two sentences before, over a
+            # later possessive or object mention ("X said ... when Y's term ended. '...,' she said")
+            prev_start = sentence_start(ctx.doc[sent_start - 1]) if sent_start > 0 else 0
+            prev_start = sentence_start(ctx.doc[prev_start - 1]) if prev_start > 0 else 0
+            subj = [(i, k) for i, k in cands if i >= prev_start and
+                    ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
         i, key = max(subj or cands)
         ctx.key_at[token.i] = key
         resolved.append((token.i, key))

@@ -66,7 +66,8 @@ def _fix_person_typing(doc: Doc, mentions: list[Mention]) -> None:
 
 
 #: Labels the NER confuses with one another, and that the text can settle for a name.
-CONFUSABLE_LABELS = ("Person", "Organization", "Place")
+#: In the order that wins a tie.
+CONFUSABLE_LABELS = ("Place", "Organization", "Person")
 
 
 def _one_type_per_name(mentions: list[Mention]) -> None:
@@ -79,6 +80,56 @@ def _one_type_per_name(mentions: list[Mention]) -> None:
             m.label = label
             if label == "Place":
                 m.canonical = canonical_place(m.text)
+
+
+def _one_name_one_type(doc: Doc, mentions: list[Mention]) -> None:
+    """One name, one type across the article, where the NER typed its mentions apart: the
+    label most full-name mentions carry decides for the name and its one-word short form
+    ("Southern" after "Acme Southern"), a place winning a tie ("Shelby Park" as a place in
+    one sentence and a person in the next); a one-word "person" before a region noun is a
+    place ("the Sahel region")."""
+    for m in mentions:
+        if m.label == "Person" and m.end < len(doc) and doc[m.end].lower_ in gz.REGION_NOUNS \
+                and len(m.text.split()) == 1 and not m.title:
+            m.label, m.canonical = "Place", ""
+    pool = [m for m in mentions if m.label in CONFUSABLE_LABELS and not m.nominal and not m.role
+            and not m.title and (not m.canonical or m.label == "Place")]
+    longer: dict[str, set[str]] = defaultdict(set)
+    for m in pool:
+        words = match_key(m.text).split()
+        if len(words) > 1:
+            longer[words[-1]].add(" ".join(words))
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in pool:
+        key = match_key(m.text)
+        if len(key.split()) == 1 and len(longer.get(key, ())) == 1:
+            key = next(iter(longer[key]))
+        by_name[key].append(m)
+    for ms in by_name.values():
+        if len({m.label for m in ms}) < 2:
+            continue
+        labels = Counter(m.label for m in ([m for m in ms if len(m.text.split()) > 1] or ms))
+        best = min(labels, key=lambda label: (-labels[label], CONFUSABLE_LABELS.index(label)))
+        for m in ms:
+            m.label = best
+
+
+def _acting_seats(doc: Doc, mentions: list[Mention]) -> None:
+    """'The White House said', 'described by the White House', 'White House Press Secretary':
+    a seat of government acting or qualifying a post is the institution, in every mention."""
+    seats = [m for m in mentions if m.label == "Place" and match_key(m.text) in gz.PLACE_BODIES]
+    acting = set()
+    for m in seats:
+        h = doc[m.head]
+        if match_key(m.text) in gz.BUILDINGS_ONLY:
+            continue  # rooms and buildings, never the institution
+        if h.dep_ == "nsubj" and h.head.lemma_ != "be" or \
+                (h.dep_ == "pobj" and h.head.lower_ == "by") or \
+                (h.dep_ == "compound" and h.head.pos_ == "PROPN" and h.head.i >= m.end):
+            acting.add(match_key(m.text))
+    for m in seats:
+        if match_key(m.text) in acting:
+            m.label, m.canonical = "Agency", ""
 
 
 def _patient_of_person_verb(doc: Doc, m: Mention, label: str) -> bool:
@@ -115,7 +166,8 @@ def _acronym_links(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     bodies = [m for m in mentions if m.label in ("Agency", "Organization") and not m.role]
     for m in bodies:
         found = DEFINED_ACRONYM.match(doc_text(doc)[m.char_end:m.char_end + 16])
-        if found and len(m.text.split()) > 1 and acronym_of(m.text, found.group(1)):
+        if found and (len(m.text.split()) > 1 or found.group(1).isupper()) and \
+                acronym_of(m.text, found.group(1)):
             links[match_key(found.group(1))] = _body_key(m, {})
     long_forms = {}
     for m in bodies:
@@ -189,8 +241,10 @@ def _group_keys(groups: list[Mention]) -> None:
 
 def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity]:
     """Give every mention an entity key and return the article's entities by key."""
+    _one_name_one_type(doc, mentions)
     _fix_person_typing(doc, mentions)
     _one_type_per_name(mentions)
+    _acting_seats(doc, mentions)
     acronyms = _acronym_links(doc, mentions)
     acronyms.update(_short_body_links(mentions))
 
@@ -229,6 +283,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
             return "person:" + longer.pop()
         return "person:" + joined
 
+    place_keys = {"place:" + match_key(m.canonical or m.text) for m in mentions if m.label == "Place"}
     for m in mentions:
         if m.key.startswith("@"):
             continue
@@ -240,6 +295,9 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
             m.key = _body_key(m, acronyms)
         elif m.label == "Place":
             m.key = "place:" + match_key(m.canonical or m.text)
+            words = m.key.split()
+            if len(words) > 1 and words[-1] in gz.REGION_SUFFIXES and " ".join(words[:-1]) in place_keys:
+                m.key = " ".join(words[:-1])  # "Blue Nile State" and "Blue Nile"
         elif m.label == "Law":
             m.key = "law:" + match_key(m.text)
     _group_keys([m for m in mentions if m.label == "Group" and not m.key.startswith("@")])
@@ -254,8 +312,30 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
                          and b.label == m.label and b.start < m.start), None)
             m.key = body.key if body else _body_key(m, acronyms)
     _members_of_named_body(mentions)
+    _groups_of_the_one_body(mentions)
     _resolve_nominal_titles(mentions)
     return _build_entities(mentions)
+
+
+def _groups_of_the_one_body(mentions: list[Mention]) -> None:
+    """Bare 'police' (and its 'officers') where the article names one police force is that
+    force; 'the Russian authorities' where 'the Russian government' is named is that body."""
+    forces = {m.key for m in mentions if m.label == "Agency" and not m.role
+              and "police" in match_key(m.text).split()}
+    govs = {match_key(m.text).rsplit(" ", 1)[0]: m for m in mentions if m.label == "Agency"
+            and match_key(m.text).endswith(" government")}
+    for m in mentions:
+        if m.label != "Group":
+            continue
+        words = match_key(m.text).split()
+        if len(forces) == 1 and words in (["police"], ["officers"], ["police", "officers"]):
+            body = next(b for b in mentions if b.key in forces)
+            m.key, m.label, m.text = body.key, body.label, body.text
+            if words != ["police"]:
+                m.role = "officer"
+        elif len(words) == 2 and words[1] == "authorities" and words[0] in govs:
+            body = govs[words[0]]
+            m.key, m.label = body.key, body.label
 
 
 def _members_of_named_body(mentions: list[Mention]) -> None:

@@ -327,3 +327,38 @@ def test_a_name_the_text_calls_a_place_is_one_place_node(nlp):
     entities = resolve_mentions(doc, extract_mentions(doc))
     assert [(e.name, e.label, e.mentions) for e in entities.values() if e.label != "Group"] == \
         [("Kadugli", "Place", 2)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an office in a government body, named between the body and the name
+    ("FDA Chief Medical Officer Dr. Ana Ruiz defended the rule.",
+     {"Food and Drug Administration": "Agency", "Ana Ruiz": "Official"}),
+    # heading a government body; a title of an unnamed government body
+    ("Tom Hale, who led the FBI's cyber division, resigned on Monday.",
+     {"Tom Hale": "Official", "Federal Bureau of Investigation": "Agency"}),
+    ("Tom Hale, administrator of the county's emergency management agency, resigned on Monday.",
+     {"Tom Hale": "Official"}),
+    # a seat of government that speaks is the institution
+    ("The White House said the plan was dead.", {"White House": "Agency"}),
+    # bare "police" where the article names one police force is that force
+    ("The Denver Police Department opened a probe. Police arrested Maria Lopez on Monday.",
+     {"Denver Police Department": "Agency", "Maria Lopez": "Person"}),
+])
+def test_typing_exactly(extract, text, expected):
+    assert {e.name: e.label for e in extract(text).entities.values()} == expected
+
+
+@pytest.mark.parametrize("words, label, expected", [
+    (["The", "Western", "Law", "Center", "sued", "."], "WORK_OF_ART", "Organization"),
+    (["The", "International", "Shipping", "Authority", "ruled", "."], "ORG", "Organization"),
+    (["The", "Popular", "Resistance", "Forces", "attacked", "."], "ORG", "Organization"),
+    (["The", "Kenya", "Defence", "Forces", "attacked", "."], "ORG", "Agency"),
+])
+def test_body_typing_of_an_ner_span(nlp, words, label, expected):
+    from spacy.tokens import Doc, Span
+
+    from kg.entities import extract_mentions
+
+    doc = nlp(Doc(nlp.vocab, words=words))
+    doc.ents = [Span(doc, 1, len(words) - 2, label=label)]
+    assert [(m.text, m.label) for m in extract_mentions(doc)] == [(" ".join(words[1:-2]), expected)]

@@ -52,3 +52,22 @@ def test_the_agency_speaking_is_the_government_body_not_a_company(extract):
     part = extract(text)
     speakers = {part.entities[q.speaker].name for q in part.quotes}
     assert speakers == {"Federal Aviation Administration"}, speakers
+
+
+def test_single_quote_marks_as_in_british_copy(extract):
+    part = extract("Mayor John Smith spoke to reporters. 'We will not back down from this fight,' "
+                   "Smith said. It's the city's first budget since 2019.")
+    assert said(part) == [("John Smith", "We will not back down from this fight")]
+
+
+def test_a_pronoun_speaker_is_the_subject_before_not_a_possessor(extract):
+    text = ("Maria Lopez said she would serve until David Brown's term ended in July.\n\n"
+            '"I will work for all the citizens of this country," she said.')
+    assert said(extract(text)) == [("Maria Lopez", "I will work for all the citizens of this country")]
+
+
+def test_a_quote_left_open_runs_to_the_end_of_its_paragraph(extract):
+    text = ('"The storm is over," Maria Lopez said on Monday.\n\n'
+            '"We will rebuild every single home in this county.')
+    assert said(extract(text)) == [("Maria Lopez", "The storm is over"),
+                                   ("Maria Lopez", "We will rebuild every single home in this county.")]

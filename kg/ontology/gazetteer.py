@@ -616,6 +616,40 @@ FACILITY_NOUNS = {"plant", "factory", "facility", "mill", "refinery", "mine", "w
                   "prison", "jail", "base", "camp", "airport", "hospital", "campus",
                   "headquarters", "complex", "shipyard", "depot", "smelter", "site"}
 
+#: Last words of a non-government body's name the NER may take for a title or event
+#: ("the Western Law Center" as WORK_OF_ART).
+ORGANIZATION_HEAD_WORDS = {"center", "centre", "institute", "foundation", "coalition",
+                           "association", "union", "alliance", "league", "federation", "society",
+                           "fund", "network", "project", "party", "group", "trust", "movement",
+                           "university", "college", "club"}
+#: Research and service units that a government body may own ("the agency's X Center").
+RESEARCH_BODY_WORDS = {"center", "centre", "institute", "institutes"}
+#: First words of a supranational or international body: no state's agency.
+SUPRANATIONAL_WORDS = {"world", "international", "global"}
+#: Words that make "X Forces" a state's force rather than an armed group.
+STATE_FORCE_MARKERS = {"armed", "defence", "defense", "national", "royal", "army", "navy", "air",
+                       "border", "security", "police", "special", "federal"}
+#: Last words of an office held in a government body ("Agency Chief Medical Officer X").
+OFFICE_HEAD_WORDS = {"officer", "director", "counsel", "adviser", "advisor", "scientist",
+                     "administrator", "commissioner", "secretary", "spokesperson", "spokesman",
+                     "spokeswoman", "chief", "head", "inspector", "surgeon", "coordinator"}
+#: Verbs of heading a body: "X, who led the agency's center" holds an office there.
+LEADING_VERBS = {"lead", "head", "run", "direct", "oversee", "chair"}
+#: Words marking a body "of the county's/state/city ..." as a government's.
+GOVERNMENT_LEVEL_WORDS = {"county", "state", "city", "federal", "national", "municipal",
+                          "government"}
+#: Month abbreviations that end a byline run into a name ("By Jane Roe Jun 27, 2018").
+MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                       "Nov", "Dec"}
+
+#: Seats of government that are only ever the building ("in the Oval Office").
+BUILDINGS_ONLY = {"oval office", "west wing", "capitol", "capitol hill"}
+#: Last words a region's name may carry or drop ("Blue Nile State" is "Blue Nile").
+REGION_SUFFIXES = {"state", "province", "region", "county", "prefecture"}
+#: Nouns after a one-word name that make it a region ("the Sahel region").
+REGION_NOUNS = {"region", "area", "province", "basin", "desert", "valley", "peninsula",
+                "corridor"}
+
 #: "thousands of agents": quantities whose "of" object is the actor.
 QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "some",
                   "many", "several", "most", "all", "none", "one", "two", "three", "few",
