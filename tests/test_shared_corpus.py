@@ -32,3 +32,20 @@ def test_dev_corpus_builds_without_crash():
     assert result.articles == 30 and not result.problems
     labels = result.nodes_by_label()
     assert labels["Article"] == 30 and labels["Official"] > 20 and labels["Agency"] > 20
+
+
+#: Quality floors on the 30 gold dev articles, set just under what kg reaches (README,
+#: "Quality"), so a change that loses quality fails here instead of passing silently.
+DEV_FLOORS = {"named_typed_f1": 0.85, "relations_f1": 0.60, "relations_precision": 0.85,
+              "quotes_found": 66, "duplicates_at_most": 10}
+
+
+def test_dev_gold_quality_does_not_drop():
+    golds = sorted(str(p) for p in (DEV_CORPUS.parent.parent / "gold" / "dev").glob("*.gold.json"))
+    assert len(golds) == 30
+    total, _ = evaluate(golds)
+    assert total.named_typed.f1 >= DEV_FLOORS["named_typed_f1"], total.named_typed
+    assert total.relations.f1 >= DEV_FLOORS["relations_f1"], total.relations
+    assert total.relations.precision >= DEV_FLOORS["relations_precision"], total.relations
+    assert total.quotes_found >= DEV_FLOORS["quotes_found"], total.quotes_found
+    assert total.duplicates <= DEV_FLOORS["duplicates_at_most"], total.duplicates
