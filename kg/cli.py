@@ -45,9 +45,16 @@ def neo4j_options(func):
 
 
 def _check_date(value):
+    """--date must be a real calendar date (not "2026-13-45")."""
+    import datetime as dt
     import re
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise InputError("E013", value=value)
+    if value is not None:
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise InputError("E013", value=value) from None
     return value
 
 
@@ -109,7 +116,7 @@ def build(inputs, out_dir, default_date, model, jobs, strict, engine, scheduler,
         if progress is not None:
             click.echo("", err=True)
         for problem in problems:
-            click.echo(f"kg: skipped {problem}", err=True)
+            click.echo(f"kg: {'warning:' if problem.warning else 'skipped'} {problem}", err=True)
     _print_summary(result, out_dir)
     if to_neo4j:
         from .loader import load_graph
@@ -129,7 +136,8 @@ def _progress():
 
 def _print_summary(result, out_dir) -> None:
     kept = f", {result.unchanged} unchanged" if result.unchanged else ""
-    click.echo(f"articles: {result.articles} built, {len(result.problems)} skipped{kept}")
+    skipped = sum(not p.warning for p in result.problems)
+    click.echo(f"articles: {result.articles} built, {skipped} skipped{kept}")
     by_label = result.nodes_by_label()
     click.echo("nodes:     " + ", ".join(f"{k} {v}" for k, v in sorted(by_label.items())))
     by_type = result.relations_by_type()
@@ -172,7 +180,7 @@ def _graph_from(source: str, model):
         return build_graph([source], model=model, problems=problems).graph
     finally:
         for problem in problems:
-            click.echo(f"kg: skipped {problem}", err=True)
+            click.echo(f"kg: {'warning:' if problem.warning else 'skipped'} {problem}", err=True)
 
 
 @main.command()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from bisect import bisect_left
 import re
 from typing import Optional
 
@@ -73,8 +74,10 @@ def _base(article_date: Optional[str]) -> Optional[dt.datetime]:
 def event_date(trigger: Token, sentence: Span, article_date: Optional[str]) -> Optional[str]:
     """The date the text gives for the event at ``trigger``: a DATE in the trigger's own
     phrase first, else the only DATE of the sentence."""
-    dates = [ent for ent in date_entities(sentence.doc)
-             if ent.start >= sentence.start and ent.end <= sentence.end]
+    every = date_entities(sentence.doc)
+    first = bisect_left(every, sentence.start, key=lambda ent: ent.start)
+    dates = [ent for ent in every[first:bisect_left(every, sentence.end, key=lambda ent: ent.start)]
+             if ent.end <= sentence.end]
     if not dates:
         return None
     direct = [ent for ent in dates if _attached(ent, trigger)]

@@ -138,6 +138,10 @@ def _missed_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     a match replaces the mentions it wholly contains, never one that runs past it."""
     matcher = _gazetteer_matcher(doc.vocab)
     found = []
+    covering: dict[int, list[Mention]] = {}  # token -> mentions over it (no scan per match)
+    for m in mentions:
+        for i in range(m.start, m.end):
+            covering.setdefault(i, []).append(m)
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
         if not doc[start].text[:1].isupper():
             continue
@@ -146,15 +150,20 @@ def _missed_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if start > 0 and doc[start - 1].text[:1].isupper() and label == "Agency" and \
                 match_key(doc[start - 1].text) in gz.COUNTRY_PREFIXES:
             start -= 1  # "US Immigration and Customs Enforcement"
-        overlapping = [m for m in mentions + found if m.start < end and start < m.end]
+        overlapping = list({id(m): m for i in range(start, end) for m in covering.get(i, ())}.values())
         if any(m.start < start or m.end > end for m in overlapping) or \
                 any(m.start == start and m.end == end for m in overlapping):
             continue
         for m in overlapping:
             (found if m in found else mentions).remove(m)
+            for i in range(m.start, m.end):
+                covering[i].remove(m)
         span = doc[start:end]
-        found.append(Mention(start, end, span.start_char, span.end_char, span.text, label,
-                             head=span.root.i, canonical=canonical))
+        body = Mention(start, end, span.start_char, span.end_char, span.text, label,
+                       head=span.root.i, canonical=canonical)
+        found.append(body)
+        for i in range(start, end):
+            covering.setdefault(i, []).append(body)
     return found
 
 

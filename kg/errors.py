@@ -29,6 +29,8 @@ class Errors:
     E014 = "{count} input problem(s) with --strict; fix them or drop --strict"
     E015 = "--engine dask needs Dask: pip install -e \".[dask]\""
     E016 = "--engine dask reads files, folders or globs, not stdin; save the article to a file"
+    E020 = "metadata field {field!r} is not text; built without it (give a string)"
+    E021 = "date {value!r} is not a real date (YYYY-MM-DD); built without a date"
     E101 = ("spaCy model {name!r} is not installed; install the project (pip install -e .) "
             "or pass --model with an installed model name or path")
     E102 = "{where}: not a kg output folder (no graph.jsonl); run `kg build ... -o {where}` first"

@@ -6,7 +6,8 @@ process pool or on a distributed engine; ``graph.GraphBuilder`` merges the resul
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable, Iterator
+from itertools import groupby
+from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -40,7 +41,29 @@ NLP_BATCH = 16
 
 
 def extract_articles(nlp: Language, articles: Iterable[Article]) -> Iterator[ArticleGraph]:
-    """The per-article step over a stream: boilerplate masked, parsed in batches, extracted."""
+    """The per-article step over a stream: boilerplate masked, parsed in batches, extracted;
+    an article longer than the model takes is parsed in paragraph windows, in order."""
     pairs = ((mask_boilerplate(a.text), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH):
-        yield extract_article(doc, article)
+    for is_long, run in groupby(pairs, key=lambda pair: len(pair[0]) > nlp.max_length):
+        if is_long:
+            for text, article in run:
+                yield extract_article(parse_in_windows(nlp, text), article)
+            continue
+        for doc, article in nlp.pipe(run, as_tuples=True, batch_size=NLP_BATCH):
+            yield extract_article(doc, article)
+
+
+def parse_in_windows(nlp: Language, text: str, size: Optional[int] = None) -> Doc:
+    """One Doc for a text longer than ``nlp.max_length``: parsed in windows cut after a
+    paragraph break (else a sentence end, else a space) and joined, so every offset stays
+    the article's own."""
+    size = size or nlp.max_length // 2
+    windows, start = [], 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind(". ", start, end), text.rfind(" ", start, end))
+            end = cut + 2 if cut > start else end
+        windows.append(text[start:end])
+        start = end
+    return Doc.from_docs(list(nlp.pipe(windows, batch_size=1)), ensure_whitespace=False)

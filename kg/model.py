@@ -25,6 +25,7 @@ class ReadProblem:
 
     where: str
     message: str
+    warning: bool = False  # the article still builds, without what the message names
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"

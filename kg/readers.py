@@ -26,6 +26,19 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: Control characters other than tab and newline: no XML format can hold them, so they
+#: become spaces (the same length: every offset into the text stays right).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML without timestamps: a date stays text, so an impossible one ("2025-02-30") is
+    reported on one line instead of failing inside the YAML parser."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 ReadResult = Union[Article, ReadProblem]
 
@@ -36,14 +49,24 @@ def content_id(text: str) -> str:
 
 
 def iso_date(value) -> Optional[str]:
-    """An ISO date string from a YAML/JSON value, or None when it is not a date."""
+    """An ISO date string from a YAML/JSON value, or None when it is not a real date."""
     if value is None or value == "":
         return None
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.strftime("%Y-%m-%d")
-    text = str(value).strip()
-    match = ISO_DATE.match(text)
-    return match.group(0) if match else None
+    match = ISO_DATE.match(str(value).strip())
+    if not match:
+        return None
+    try:
+        _dt.date.fromisoformat(match.group(0))
+    except ValueError:
+        return None  # "2025-02-30"
+    return match.group(0)
+
+
+def clean_text(text: str) -> str:
+    """Control characters as spaces, offsets kept."""
+    return CONTROL_CHARS.sub(" ", text)
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Union[Path, str, ReadProblem]]:
@@ -90,7 +113,7 @@ def parse_text_article(text: str, where: str, default_id: str,
     match = FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1)) or {}
+            loaded = yaml.load(match.group(1), Loader=_FrontMatterLoader) or {}
         except yaml.YAMLError as exc:
             reason = str(exc).splitlines()[0]
             return ReadProblem(where, message("E008", reason=reason))
@@ -103,18 +126,35 @@ def parse_text_article(text: str, where: str, default_id: str,
     return _article(body, meta, where, default_id, default_date)
 
 
+#: Metadata fields that must be text (a list or map there is a mistake, not a value).
+TEXT_FIELDS = ("id", "title", "source", "url")
+
+
 def _article(body: str, meta: dict, where: str, default_id: str,
-             default_date: Optional[str]) -> Article:
-    article_id = str(meta.get("id") or default_id or content_id(body))
-    return Article(
-        id=article_id,
-        text=body,
-        title=str(meta.get("title") or ""),
-        date=iso_date(meta.get("date")) or default_date,
-        source=str(meta.get("source") or ""),
-        url=str(meta.get("url") or ""),
+             default_date: Optional[str]) -> list[ReadResult]:
+    """The article, after a warning line for each metadata field it had to leave out."""
+    warnings = []
+    fields = {}
+    for name in TEXT_FIELDS:
+        value = meta.get(name)
+        if isinstance(value, (list, dict, set, tuple)):
+            warnings.append(ReadProblem(where, message("E020", field=name), warning=True))
+            value = None
+        fields[name] = clean_text(str(value)) if value not in (None, "") else ""
+    date = iso_date(meta.get("date"))
+    if meta.get("date") not in (None, "") and date is None:
+        warnings.append(ReadProblem(where, message("E021", value=str(meta.get("date"))[:40]),
+                                    warning=True))
+    article = Article(
+        id=fields["id"] or default_id or content_id(body),
+        text=clean_text(body),
+        title=fields["title"],
+        date=date or default_date,
+        source=fields["source"],
+        url=fields["url"],
         path=where,
     )
+    return [*warnings, article]
 
 
 def parse_html_article(html: str, where: str, default_id: str,
@@ -152,7 +192,7 @@ def parse_jsonl(text: str, where: str, default_date: Optional[str]) -> Iterator[
             continue
         body = record["text"].replace("\r\n", "\n")
         default_id = content_id(body)
-        yield _article(body, record, line_where, default_id, default_date)
+        yield from _article(body, record, line_where, default_id, default_date)
 
 
 def read_file(path: Path, default_date: Optional[str] = None) -> Iterator[ReadResult]:
@@ -174,20 +214,24 @@ def read_file(path: Path, default_date: Optional[str] = None) -> Iterator[ReadRe
     if suffix in JSONL_SUFFIXES:
         yield from parse_jsonl(text, where, default_date)
     elif suffix in HTML_SUFFIXES:
-        yield parse_html_article(text, where, path.stem, default_date)
+        yield from _listed(parse_html_article(text, where, path.stem, default_date))
     else:
-        yield parse_text_article(text, where, path.stem, default_date)
+        yield from _listed(parse_text_article(text, where, path.stem, default_date))
 
 
-def read_stdin(default_date: Optional[str] = None, stream=None) -> ReadResult:
-    """One article from standard input."""
+def _listed(result) -> list[ReadResult]:
+    return result if isinstance(result, list) else [result]
+
+
+def read_stdin(default_date: Optional[str] = None, stream=None) -> list[ReadResult]:
+    """One article from standard input (after any warning lines about its metadata)."""
     stream = stream if stream is not None else sys.stdin.buffer
     text = _decode("<stdin>", stream.read())
     if isinstance(text, ReadProblem):
-        return text
+        return [text]
     if text.lstrip().startswith("<"):
-        return parse_html_article(text, "<stdin>", "", default_date)
-    return parse_text_article(text, "<stdin>", "", default_date)
+        return _listed(parse_html_article(text, "<stdin>", "", default_date))
+    return _listed(parse_text_article(text, "<stdin>", "", default_date))
 
 
 def read_inputs(inputs: Iterable[str], default_date: Optional[str] = None) -> Iterator[ReadResult]:
@@ -196,6 +240,6 @@ def read_inputs(inputs: Iterable[str], default_date: Optional[str] = None) -> It
         if isinstance(item, ReadProblem):
             yield item
         elif item == "-":
-            yield read_stdin(default_date)
+            yield from read_stdin(default_date)
         else:
             yield from read_file(item, default_date)

@@ -59,8 +59,38 @@ def test_single_bad_file_exits_1_with_one_line_and_no_traceback(tmp_path):
 
 
 def test_bad_date_option_is_usage_error(tmp_path):
-    result = run("build", str(ICE_ARTICLE), "-o", str(tmp_path), "--date", "21/01/2026")
-    assert result.exit_code == 1
+    for value in ("21/01/2026", "2026-13-45", "2025-02-30"):
+        result = run("build", str(ICE_ARTICLE), "-o", str(tmp_path), "--date", value)
+        assert result.exit_code == 1, value
+        assert result.output == f"kg: --date {value!r} is not an ISO date (YYYY-MM-DD)\n"
+
+
+def test_hostile_text_and_metadata_build_with_one_line_each(tmp_path):
+    from lxml import etree
+
+    (tmp_path / "ctl.txt").write_text("The FBI arrested John\x0c Smith in Denver\x1b on Monday.\x0b",
+                                      encoding="utf-8")
+    (tmp_path / "date.txt").write_text("---\ndate: 2025-02-30\n---\nPolice arrested Tom Reed.",
+                                       encoding="utf-8")
+    (tmp_path / "meta.jsonl").write_text(json.dumps({"text": "The FBI arrested Ana Diaz.",
+                                                     "title": ["x", "y"], "id": "j1"}) + "\n",
+                                         encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "articles: 3 built, 0 skipped" in result.output
+    warnings = sorted(line for line in result.output.splitlines() if line.startswith("kg: warning:"))
+    assert warnings == [
+        f"kg: warning: {tmp_path / 'date.txt'}: date '2025-02-30' is not a real date (YYYY-MM-DD); "
+        "built without a date",
+        f"kg: warning: {tmp_path / 'meta.jsonl'}:1: metadata field 'title' is not text; built "
+        "without it (give a string)"]
+    etree.parse(str(out / "graph.graphml"))  # control characters became spaces: XML parses
+    nodes = [json.loads(line) for line in (out / "graph.jsonl").read_text(encoding="utf-8").splitlines()]
+    articles = {n["properties"]["article_id"]: n["properties"] for n in nodes
+                if "Article" in n.get("labels", [])}
+    assert sorted(articles) == ["ctl", "date", "j1"]
+    assert "title" not in articles["j1"] and "date" not in articles["date"]
 
 
 def test_eval_table_and_json():

@@ -54,3 +54,15 @@ def test_dask_engine_on_a_local_cluster_matches_the_local_engine(tmp_path):
     assert remote.articles == local.articles == 6
     for name in ("graph.jsonl", "graph.graphml", "graph.cypher", "kg-parts.jsonl"):
         assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name
+
+
+def test_a_text_longer_than_the_model_takes_is_parsed_in_windows(nlp):
+    from kg.extract import parse_in_windows
+
+    text = ("The FBI arrested John Smith in Denver on Monday.\n\n"
+            "Police in Ohio detained Maria Lopez. She was released later.\n\n") * 3
+    doc = parse_in_windows(nlp, text, size=70)
+    assert doc.text == text  # offsets are the article's own
+    assert [(e.text, e.start_char) for e in doc.ents if e.label_ == "AGENCY"] == \
+        [("FBI", 4), ("FBI", 116), ("FBI", 228)]
+    assert all(text[e.start_char:e.end_char] == e.text for e in doc.ents)

@@ -84,7 +84,7 @@ def test_glob(tmp_path):
 
 
 def test_stdin_article():
-    article = read_stdin(stream=io.BytesIO(b"---\ntitle: From a pipe\n---\nBody text."))
+    article = only(read_stdin(stream=io.BytesIO(b"---\ntitle: From a pipe\n---\nBody text.")))
     assert article.title == "From a pipe" and article.text == "Body text."
     assert article.id == content_id("Body text.")
 
