@@ -41,9 +41,15 @@ def view_data(graph: nx.MultiDiGraph) -> dict:
             "palette": {k: v for k, v in PALETTE.items() if k in ENTITY_LABELS}}
 
 
+#: JSON inside a <script> element: "<", ">" and "&" as \u escapes (no "</script>" or
+#: "<!--" can end or bend the element), and the line separators JavaScript once refused.
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                             "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def render_view(graph: nx.MultiDiGraph, title: str = "kg graph") -> str:
     """The page's HTML text."""
-    data = json.dumps(view_data(graph), ensure_ascii=False).replace("</", "<\\/")
+    data = json.dumps(view_data(graph), ensure_ascii=False).translate(SCRIPT_SAFE)
     return PAGE.replace("__TITLE__", html.escape(title)).replace("__DATA__", data)
 
 

@@ -36,10 +36,17 @@ def test_view_is_self_contained(built):
 
 
 def test_view_escapes_hostile_text(small_graph):
+    import json
+
+    hostile = 'he said "<!--<script>alert(1)</script>" \u2028 & left'
+    edge = next((u, v, k) for u, v, k, d in small_graph.edges(keys=True, data=True)
+                if d.get("type") == "PROTESTED")
+    small_graph.edges[edge]["evidence"] = hostile
     page = render_view(small_graph)
     data = page.split('<script id="data" type="application/json">')[1].split("</script>")[0]
-    assert "</" not in data  # a "</script>" in evidence cannot end the data block
+    assert not set(data) & {"<", ">", "&", "\u2028"}  # nothing can end or bend the block
     assert "DETACH DELETE" in data and "O'Brien" in data
+    assert hostile in json.dumps(json.loads(data), ensure_ascii=False)  # the text survives
 
 
 def test_view_renders_in_headless_chromium(built, tmp_path):
