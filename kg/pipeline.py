@@ -6,6 +6,7 @@ quotes (``extract.extract_article``, pure per article) -> merged graph (``GraphB
 """
 from __future__ import annotations
 
+import tempfile
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -184,6 +185,7 @@ def _fail_on_problem(articles: Iterator[Article], problems: list[ReadProblem]) -
 def build(inputs: Iterable[str], out_dir: Path, update: bool = False, **options) -> BuildResult:
     """``kg build``: the graph of ``inputs`` written to ``out_dir`` in every format; with
     ``update`` the folder's earlier articles are kept and only new or changed ones built."""
+    check_writable(Path(out_dir))  # before the extraction, not after it
     result = build_graph(inputs, previous=Path(out_dir) if update else None, **options)
     export_start = time.perf_counter()
     try:
@@ -196,6 +198,16 @@ def build(inputs: Iterable[str], out_dir: Path, update: bool = False, **options)
     result.write_seconds = time.perf_counter() - export_start
     result.seconds += result.write_seconds
     return result
+
+
+def check_writable(out_dir: Path) -> None:
+    """The output folder can be made and written, or E104 at once."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out_dir, prefix=".kg-write-check-"):
+            pass
+    except OSError as exc:
+        raise InputError("E104", where=str(out_dir), reason=exc.strerror or str(exc)) from None
 
 
 def entity_count(graph: nx.MultiDiGraph) -> int:

@@ -106,11 +106,18 @@ def test_eval_missing_gold_file(tmp_path):
     assert result.exit_code == 1 and "gold file not found" in result.output
 
 
-def test_unwritable_output_folder_is_one_line(tmp_path):
+def test_unwritable_output_folder_is_one_line_before_any_extraction(tmp_path, monkeypatch):
+    import kg.pipeline
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("extraction ran before the output folder was checked")
+    monkeypatch.setattr(kg.pipeline, "build_graph", no_extraction)
     blocker = tmp_path / "taken"
     blocker.write_text("a file, not a folder", encoding="utf-8")
     result = run("build", str(ICE_ARTICLE), "-o", str(blocker / "out"))
-    assert result.exit_code == 1 and "cannot write outputs" in result.output
+    assert result.exit_code == 1
+    assert result.output == f"kg: {blocker / 'out'}: cannot write outputs (Not a directory); check the " \
+        "folder's permissions\n"
 
 
 def test_an_unknown_model_is_one_line_with_any_number_of_jobs(tmp_path):
