@@ -31,6 +31,8 @@ class Errors:
     E016 = "--engine dask reads files, folders or globs, not stdin; save the article to a file"
     E020 = "metadata field {field!r} is not text; built without it (give a string)"
     E021 = "date {value!r} is not a real date (YYYY-MM-DD); built without a date"
+    E022 = "article id {id!r} with the same text as {other}; built once"
+    E023 = "article id {id!r} is {other}'s too; this one is built as {new!r} (give it an id of its own)"
     E101 = ("spaCy model {name!r} is not installed; install the project (pip install -e .) "
             "or pass --model with an installed model name or path")
     E102 = "{where}: not a kg output folder (no graph.jsonl); run `kg build ... -o {where}` first"

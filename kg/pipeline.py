@@ -9,13 +9,13 @@ from __future__ import annotations
 import tempfile
 import time
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 import networkx as nx
 
-from .errors import InputError
+from .errors import InputError, message
 from .exporters import write_all
 from .extract import extract_articles
 from .graph import GraphBuilder
@@ -151,16 +151,21 @@ def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
             return False
         hashes[article_id] = digest
         return True
+    unique = UniqueIds(problems)
     if engine == "dask":
         from .engines import dask_extract
 
         parts, remote_problems = dask_extract(list(inputs), model=model, default_date=default_date,
                                               scheduler=scheduler, workers=max(2, jobs))
         problems.extend(remote_problems)
-        parts = [part for part in parts if fresh(part.article.id, part.text_hash)]
+        parts = [renamed(part, new_id) for part in parts
+                 for new_id in [unique(part.article.id, part.text_hash, part.article.path)]
+                 if new_id and fresh(new_id, part.text_hash)]
     else:
-        parts = extract_all((a for a in articles if fresh(a.id, text_hash(a.text))), model=model, jobs=jobs,
-                            on_article=on_article)
+        parts = extract_all((replace(a, id=new_id) for a in articles
+                             for new_id in [unique(a.id, text_hash(a.text), a.path)]
+                             if new_id and fresh(new_id, text_hash(a.text))),
+                            model=model, jobs=jobs, on_article=on_article)
     count = 0
     for part in parts:
         builder.add(part)
@@ -173,6 +178,39 @@ def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
     result.unchanged = unchanged
     result.parts = builder.parts()
     return result
+
+
+class UniqueIds:
+    """One article per id in a run: the same id with the same text is one article (a
+    warning); with another text the later one is built as "<id>~<text hash>" (a warning)."""
+
+    def __init__(self, problems: list[ReadProblem]):
+        self.problems = problems
+        self.seen: dict[str, tuple[str, str]] = {}  # id -> (text hash, where)
+
+    def __call__(self, article_id: str, digest: str, where: str) -> Optional[str]:
+        if article_id not in self.seen:
+            self.seen[article_id] = (digest, where)
+            return article_id
+        first_digest, first_where = self.seen[article_id]
+        if digest == first_digest:
+            self.problems.append(ReadProblem(where, message("E022", id=article_id, other=first_where),
+                                             warning=True))
+            return None
+        new_id = f"{article_id}~{digest[:8]}"
+        self.problems.append(ReadProblem(where, message("E023", id=article_id, other=first_where,
+                                                        new=new_id), warning=True))
+        self.seen[new_id] = (digest, where)
+        return new_id
+
+
+def renamed(part: ArticleGraph, article_id: str) -> ArticleGraph:
+    """A part under another article id (its relations and quotes cite the article)."""
+    if part.article.id == article_id:
+        return part
+    return ArticleGraph(replace(part.article, id=article_id), part.entities,
+                        [replace(r, article=article_id) for r in part.relations],
+                        [replace(q, article=article_id) for q in part.quotes], part.text_hash)
 
 
 def _fail_on_problem(articles: Iterator[Article], problems: list[ReadProblem]) -> Iterator[Article]:

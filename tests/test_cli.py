@@ -128,3 +128,21 @@ def test_an_unknown_model_is_one_line_with_any_number_of_jobs(tmp_path):
         assert proc.returncode == 1, (jobs, proc.stderr[-500:])
         assert "Traceback" not in proc.stderr
         assert "no_such_model" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_a_repeated_article_id_loses_no_article(tmp_path):
+    for folder, text in (("a", "The FBI arrested John Smith in Denver."),
+                         ("b", "Police in Ohio detained Maria Lopez on Monday."),
+                         ("c", "The FBI arrested John Smith in Denver.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(text, encoding="utf-8")
+    lines = [json.dumps({"id": "w1", "text": t}) for t in ("Police arrested Tom Reed.", "Police arrested Ana Diaz.")]
+    (tmp_path / "a" / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "articles: 4 built, 0 skipped" in result.output
+    nodes = [json.loads(line) for line in (out / "graph.jsonl").read_text(encoding="utf-8").splitlines()]
+    ids = sorted(n["properties"]["article_id"] for n in nodes if "Article" in n.get("labels", []))
+    assert [i.split("~")[0] for i in ids] == ["story", "story", "w1", "w1"] and len(set(ids)) == 4
+    assert sum("kg: warning:" in line for line in result.output.splitlines()) == 3
