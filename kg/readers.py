@@ -9,6 +9,7 @@ import datetime as _dt
 import glob as _glob
 import hashlib
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -85,12 +86,64 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Union[Path, str, ReadProble
         elif path.exists():
             yield path
         elif any(ch in item for ch in "*?["):
-            matches = sorted(Path(p) for p in _glob.glob(item, recursive=True) if Path(p).is_file())
+            matches = glob_files(item)
             if not matches:
                 yield ReadProblem(item, message("E012"))
             yield from matches
         else:
             yield ReadProblem(item, message("E001"))
+
+
+def glob_files(pattern: str) -> list[Path]:
+    """Files matching a glob ("**" for any depth), sorted; each real folder is walked once,
+    so a symlink loop ends (Python's own recursive glob follows it forever)."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if _glob.has_magic(part)), len(parts))
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    matcher = re.compile(_glob_regex("/".join(parts[fixed:])))
+    found, seen = [], set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # hidden, as glob does
+        for name in (f for f in files if not f.startswith(".")):
+            path = Path(folder) / name
+            if matcher.fullmatch(path.relative_to(root).as_posix()) and path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def _glob_regex(pattern: str) -> str:
+    """A glob as a regular expression over "/"-separated relative paths."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:[^/]+/)*")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[":
+            end = pattern.find("]", i + 1)
+            if end < 0:
+                out.append(re.escape("["))
+                i += 1
+            else:
+                out.append("[" + pattern[i + 1:end].replace("!", "^", 1) + "]")
+                i = end + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return "".join(out)
 
 
 def _decode(where: str, data: bytes) -> Union[str, ReadProblem]:

@@ -108,3 +108,13 @@ def test_bad_inputs_each_give_one_problem(tmp_path):
     assert "file not found" in messages[5]
     assert all("\n" not in str(p) for p in problems)
     assert [p.where for p in problems] == inputs
+
+
+def test_a_glob_over_a_symlink_loop_ends(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "x.txt").write_text("Police arrested Tom Reed.", encoding="utf-8")
+    (tmp_path / "top.txt").write_text("Police arrested Ana Diaz.", encoding="utf-8")
+    (tmp_path / "a" / "b" / "up").symlink_to(tmp_path)  # a loop back to the root
+    ids = [a.id for a in read_inputs([str(tmp_path / "**" / "*.txt")])]
+    assert ids == ["x", "top"]
+    assert [a.id for a in read_inputs([str(tmp_path / "a" / "*" / "x.txt")])] == ["x"]
