@@ -198,7 +198,11 @@ def query(cypher, cypher_file, params, as_json, uri, user, password, database):
 
     if bool(cypher) == bool(cypher_file):
         raise InputError("E206")
-    text = cypher or Path(cypher_file).read_text(encoding="utf-8")
+    try:
+        text = cypher or Path(cypher_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise InputError("E209", where=cypher_file, reason=reason) from None
     values = parse_params(params)
     driver = connect(uri, user, password)
     try:

@@ -10,6 +10,8 @@ no Neo4j server runs on the development machines) differs in three ways, all han
   (nested ones too) gets ``\\`` and ``'`` backslash-escaped;
 - its Bolt layer crashes on a query whose text, parameters spliced in, passes about 4 KiB
   (seen: 4,038 bytes pass, 4,093 crash the server), so batches are cut to fit;
+- the same splicing takes map keys as they are, so a parameter or map key must be an
+  identifier, and the parameters must fit the 4 KiB (``check_params``);
 - it reports itself as Neo4j in the Bolt agent, so kg tells them apart by asking for
   ``dbms.components()``, which only Neo4j has.
 """
@@ -67,6 +69,31 @@ def params(dialect: str, value: Any) -> Any:
 
 #: Bytes of query text plus spliced parameters FalkorDB's Bolt layer takes safely.
 FALKORDB_QUERY_BUDGET = 3500
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def check_params(dialect: str, value: Any) -> None:
+    """Refuse what FalkorDB's Bolt layer would splice into the query text unsafely: a
+    parameter or map key that is no identifier (it would become Cypher), or parameters
+    too large for one query (they crash the server). Neo4j takes anything."""
+    if dialect == NEO4J:
+        return
+
+    def keys(v):
+        if isinstance(v, dict):
+            for k, inner in v.items():
+                if not isinstance(k, str) or not IDENTIFIER.match(k):
+                    raise ValueError(f"parameter key {str(k)[:40]!r} is not an identifier "
+                                     "(letters, digits, _)")
+                keys(inner)
+        elif isinstance(v, list):
+            for inner in v:
+                keys(inner)
+    keys(value)
+    size = len(json.dumps(value, ensure_ascii=False).encode())
+    if size > FALKORDB_QUERY_BUDGET:
+        raise ValueError(f"parameters of {size} bytes are more than FalkorDB takes in one query "
+                         f"({FALKORDB_QUERY_BUDGET})")
 
 
 class RowTooLarge(ValueError):

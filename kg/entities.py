@@ -23,6 +23,8 @@ from .ontology import gazetteer as gz
 DETERMINERS = {"the", "this", "that", "these", "those", "a", "an", "its", "their", "his",
                "her", "our", "my", "your"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+#: Longer spans are no names (and would not fit a database key or a graph label).
+MAX_NAME_CHARS = 200
 NER_LABELS = {"PERSON": "Person", "ORG": "Organization", "AGENCY": "Agency", "GPE": "Place",
               "LOC": "Place", "FAC": "Place", "LAW": "Law"}
 PARTY_STATE = re.compile(r"^\s*[,(]\s*[DRI]\s*-\s*([A-Z][A-Za-z.]*(?: [A-Z][a-z.]+)?)")
@@ -896,6 +898,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             start += 2 if doc[start + 1].text == "." else 1  # "in a post to X. Hale said"
         start, title_in_span = _title_prefix_in_span(doc, start, end, ent.label_)
         end = _cut_tail(doc, start, end, ent.label_)
+        if doc[end - 1].idx + len(doc[end - 1]) - doc[start].idx > MAX_NAME_CHARS:
+            continue  # a run of capitals, a table or a list: no name is this long
         typed = _type_span(doc, start, end, ent.label_, ent.ent_id_)
         if typed is None:
             continue

@@ -43,6 +43,8 @@ class Errors:
     E203 = "load failed at batch {batch} of {what} ({reason}); rows before it are committed, rerun to complete"
     E204 = "query failed: {reason}"
     E205 = "--param {value!r} is not of the form key=value"
+    E208 = "--param refused: {reason}"
+    E209 = "{where}: cannot read the query file ({reason}); save it as UTF-8 text"
     E207 = "cannot start or reach the Dask scheduler at {address} ({reason}); check --scheduler"
     E206 = "give a query either as text or with -f FILE, not both or neither"
     E401 = "{path}: {entry}: {reason}; fix that entry of the frames file"

@@ -49,6 +49,10 @@ def run_query(driver, text: str, params: dict[str, Any],
     session = driver.session(database=database) if database else driver.session()
     with session:
         dialect = dialects.detect(session)
+    try:
+        dialects.check_params(dialect, params)
+    except ValueError as exc:
+        raise InputError("E208", reason=str(exc)) from None
     session = driver.session(database=database) if database else driver.session()
     try:
         with session:
@@ -57,9 +61,12 @@ def run_query(driver, text: str, params: dict[str, Any],
             rows = [[plain(record[c]) for c in columns] for record in result]
     except Neo4jError as exc:
         message = (exc.message or str(exc)).splitlines()[0]
-        # a client error is the query's fault (exit 1); anything else the server's (exit 2)
-        code = 1 if str(exc.code or "").startswith("Neo.ClientError") else 2
-        raise KgError("E204", exit_code=code, reason=message) from None
+        # a client error is the query's fault (exit 1); anything else the server's (exit 2);
+        # FalkorDB reports every query error (a syntax error too) as an unknown server one
+        client = str(exc.code or "").startswith("Neo.ClientError") or dialect == dialects.FALKORDB
+        if dialect == dialects.FALKORDB:
+            message += " (FalkorDB gives no reason; check the query's syntax)"
+        raise KgError("E204", exit_code=1 if client else 2, reason=message) from None
     return columns, rows
 
 

@@ -65,3 +65,30 @@ def test_unreachable_database_exit_2_without_traceback(tmp_path):
 def test_bad_param_is_usage_error():
     proc = kg("query", "RETURN 1", "--param", "novalue")
     assert proc.returncode == 1 and "key=value" in proc.stderr
+
+
+def test_falkordb_refuses_unsafe_params_and_a_syntax_error_is_the_users(server, tmp_path):
+    loaded = kg("load", str(ICE_ARTICLE), "--uri", server.uri, "--user", "falkordb", "--password", "")
+    assert loaded.returncode == 0, loaded.stderr
+    server.restart()
+    hostile = kg("query", "RETURN $m AS m", "--param",
+                 'm={"x\'}) MATCH (n) DETACH DELETE n //": 1}', env_uri=server.uri)
+    assert hostile.returncode == 1 and "Traceback" not in hostile.stderr
+    assert hostile.stderr.startswith("kg: --param refused: parameter key ")
+    server.restart()
+    big = kg("query", "RETURN $x AS x", "--param", "x=" + "a" * 5000, env_uri=server.uri)
+    assert big.returncode == 1 and "more than FalkorDB takes" in big.stderr
+    server.restart()
+    syntax = kg("query", "MATCH (n RETURN n", env_uri=server.uri)
+    assert syntax.returncode == 1 and syntax.stderr.startswith("kg: query failed: ")
+    server.restart()
+    count = kg("query", "MATCH (n:Entity) RETURN count(n) AS n", "--json", env_uri=server.uri)
+    assert count.returncode == 0 and json.loads(count.stdout)[0]["n"] > 20  # nothing deleted
+
+
+def test_a_query_file_that_is_not_utf8_is_one_line(tmp_path):
+    path = tmp_path / "q.cypher"
+    path.write_bytes("MATCH (n) WHERE n.name = 'café' RETURN n".encode("latin-1"))
+    proc = kg("query", "-f", str(path))
+    assert proc.returncode == 1
+    assert proc.stderr == f"kg: {path}: cannot read the query file (UnicodeDecodeError); save it as UTF-8 text\n"

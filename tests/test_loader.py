@@ -225,3 +225,13 @@ def test_streaming_load_of_graph_jsonl_equals_the_in_memory_load(clean, ice_grap
     assert db_counts(clean) == graph_counts(ice_graph)
     again = load_jsonl(path, uri="", user="", password="", driver=clean)
     assert again.nodes_created == 0 and again.relationships_created == 0
+
+
+def test_falkordb_param_checks():
+    from kg import dialects
+
+    dialects.check_params(dialects.NEO4J, {"x') DELETE": "a" * 10000})  # Neo4j takes anything
+    dialects.check_params(dialects.FALKORDB, {"name": "O'Brien", "m": {"ok_key": [1, {"a": 2}]}})
+    for bad in ({"m": {"x'}) DETACH DELETE n //": 1}}, {"m": [{"a b": 1}]}, {"x": "a" * 4000}):
+        with pytest.raises(ValueError):
+            dialects.check_params(dialects.FALKORDB, bad)
