@@ -111,7 +111,9 @@ def build(inputs, out_dir, default_date, model, jobs, strict, engine, scheduler,
     try:
         result = run_build(list(inputs), Path(out_dir), model=model, default_date=default_date,
                            jobs=jobs, strict=strict, on_article=progress, problems=problems,
-                           update=update, engine=engine, scheduler=scheduler)
+                           update=update, engine=engine, scheduler=scheduler,
+                           on_wait=lambda d: click.echo(f"kg: {d}: another build is writing "
+                                                        "this folder; waiting for it", err=True))
     finally:
         if progress is not None:
             click.echo("", err=True)

@@ -4,6 +4,7 @@ article: its metadata, a hash of its text, its entities, relations and quotes.""
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import fields
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -38,12 +39,26 @@ def part_from_json(data: dict) -> tuple[ArticleGraph, str]:
     return ArticleGraph(article, entities, relations, quotes, text_hash=digest), digest
 
 
-def write_parts(parts: Iterable[ArticleGraph], folder: Path) -> None:
-    """Write every part, in article id order."""
+def stage_parts(parts: Iterable[ArticleGraph], folder: Path) -> Path:
+    """Every part, in article id order, written to a temporary file beside the parts file
+    (synced to disk); ``publish_parts`` renames it over the old one, so the last good
+    parts survive a build killed at any step."""
     encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-    with open(Path(folder) / PARTS_FILE, "w", encoding="utf-8") as fh:
-        fh.writelines(encode(part_to_json(part)) + "\n"
-                      for part in sorted(parts, key=lambda p: p.article.id))
+    partial = Path(folder) / f".{PARTS_FILE}.partial"
+    try:
+        with open(partial, "w", encoding="utf-8") as fh:
+            fh.writelines(encode(part_to_json(part)) + "\n"
+                          for part in sorted(parts, key=lambda p: p.article.id))
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return partial
+
+
+def publish_parts(partial: Path) -> None:
+    os.replace(partial, partial.with_name(PARTS_FILE))
 
 
 def read_parts(folder: Path) -> Iterator[tuple[ArticleGraph, str]]:

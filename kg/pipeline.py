@@ -9,6 +9,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections import Counter, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -22,7 +23,7 @@ from .graph import GraphBuilder
 from .model import Article, ArticleGraph, ReadProblem, text_hash
 from .nlp import load_pipeline
 from .ontology import ENTITY_LABELS, primary_label
-from .parts import PARTS_FILE, read_parts, write_parts
+from .parts import PARTS_FILE, publish_parts, read_parts, stage_parts
 from .readers import read_inputs
 
 #: Articles per task sent to a worker process (one ``nlp.pipe`` batch).
@@ -220,17 +221,54 @@ def _fail_on_problem(articles: Iterator[Article], problems: list[ReadProblem]) -
         yield article
 
 
-def build(inputs: Iterable[str], out_dir: Path, update: bool = False, **options) -> BuildResult:
+def build(inputs: Iterable[str], out_dir: Path, update: bool = False,
+          on_wait: Optional[Callable[[Path], None]] = None, **options) -> BuildResult:
     """``kg build``: the graph of ``inputs`` written to ``out_dir`` in every format; with
-    ``update`` the folder's earlier articles are kept and only new or changed ones built."""
+    ``update`` the folder's earlier articles are kept and only new or changed ones built.
+    One build at a time writes a folder: a second one waits (``on_wait`` is told), so two
+    ``--update`` runs into one folder both land."""
     check_writable(Path(out_dir))  # before the extraction, not after it
+    with folder_lock(Path(out_dir), on_wait):
+        return _build_locked(inputs, Path(out_dir), update, **options)
+
+
+@contextmanager
+def folder_lock(out_dir: Path, on_wait: Optional[Callable[[Path], None]] = None):
+    """An exclusive lock on an output folder for one build (POSIX advisory lock on
+    ``DIR/.kg.lock``; where there is none, no lock)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    with open(out_dir / LOCK_FILE, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait(out_dir)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+LOCK_FILE = ".kg.lock"
+
+
+def _build_locked(inputs: Iterable[str], out_dir: Path, update: bool, **options) -> BuildResult:
     result = build_graph(inputs, previous=Path(out_dir) if update else None, **options)
     export_start = time.perf_counter()
     try:
-        result.export_seconds = write_all(result.graph, Path(out_dir), jobs=options.get("jobs", 1))
+        # the parts first (staged), then the outputs (staged and renamed into place), then
+        # the parts renamed: a build killed at any step leaves a folder --update can finish
         parts_start = time.perf_counter()
-        write_parts(result.parts, Path(out_dir))
-        result.export_seconds[PARTS_FILE] = time.perf_counter() - parts_start
+        staged_parts = stage_parts(result.parts, Path(out_dir))
+        parts_seconds = time.perf_counter() - parts_start
+        result.export_seconds = write_all(result.graph, Path(out_dir), jobs=options.get("jobs", 1))
+        publish_parts(staged_parts)
+        result.export_seconds[PARTS_FILE] = parts_seconds
     except OSError as exc:
         raise InputError("E104", where=str(out_dir), reason=exc.strerror or str(exc)) from None
     result.write_seconds = time.perf_counter() - export_start

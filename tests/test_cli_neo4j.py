@@ -48,6 +48,19 @@ def test_build_load_query(server, tmp_path):
     rows = json.loads(query.stdout)
     assert {"jurisdiction": "Minneapolis", "official": "Jacob Frey", "title": "Mayor"} in rows
 
+    # the README's examples return rows on the bundled article
+    server.restart()
+    timeline = kg("query", "-f", "cypher/queries/timeline_of_entity.cypher", "--param",
+                  "name=Tim Walz", "--json", env_uri=server.uri)
+    assert timeline.returncode == 0, timeline.stderr
+    assert {"date": "2026-01-20", "actor": "Tim Walz", "relation": "CRITICIZED"}.items() <= \
+        json.loads(timeline.stdout)[0].items()
+    server.restart()
+    subpoenas = kg("query", "MATCH (a)-[r:SUBPOENAED]->(b) RETURN a.name, b.name, r.evidence",
+                   "--json", env_uri=server.uri)
+    assert subpoenas.returncode == 0, subpoenas.stderr
+    assert len(json.loads(subpoenas.stdout)) == 4
+
     server.restart()
     table = kg("query", "MATCH (n:Official) WHERE n.name = $name RETURN n.title AS title",
                "--param", "name=Pam Bondi", env_uri=server.uri)

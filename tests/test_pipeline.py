@@ -66,3 +66,79 @@ def test_a_text_longer_than_the_model_takes_is_parsed_in_windows(nlp):
     assert [(e.text, e.start_char) for e in doc.ents if e.label_ == "AGENCY"] == \
         [("FBI", 4), ("FBI", 116), ("FBI", 228)]
     assert all(text[e.start_char:e.end_char] == e.text for e in doc.ents)
+
+
+def _kg(*args):
+    import subprocess
+    import sys
+
+    from conftest import REPO
+    return subprocess.Popen([sys.executable, "-m", "kg.cli", *args], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _article_ids(folder):
+    import json
+    lines = (folder / "graph.jsonl").read_text(encoding="utf-8").splitlines()
+    return sorted(json.loads(line)["properties"]["article_id"] for line in lines
+                  if '"Article"' in line and '"node"' in line)
+
+
+def test_two_updates_into_one_folder_at_once_both_land(tmp_path):
+    texts = {"one": "The FBI arrested John Smith in Denver.", "two": "Police detained Ana Diaz.",
+             "three": "The SEC sued Acme Corp on Monday."}
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    first = _kg("build", str(tmp_path / "one.txt"), "-o", str(out))
+    assert first.wait(timeout=300) == 0
+    runs = [_kg("build", str(tmp_path / f"{name}.txt"), "-o", str(out), "--update")
+            for name in ("two", "three")]
+    assert [run.wait(timeout=300) for run in runs] == [0, 0], [run.stderr.read() for run in runs]
+    assert _article_ids(out) == ["one", "three", "two"]
+
+
+KILL_AT = """
+import os, sys
+import kg.exporters as ex, kg.parts as parts, kg.pipeline as pipeline
+from kg.cli import main
+target = sys.argv[1]
+def dying(real):
+    def write(*args, **kwargs):
+        path = args[1]
+        if target == "kg-parts.jsonl":  # stage_parts(parts, folder)
+            path = os.path.join(path, ".kg-parts.jsonl.partial")
+        with open(path if not str(path).endswith("import.partial") else os.devnull, "w") as fh:
+            fh.write("half a fil")
+        os._exit(9)
+    return write
+if target == "kg-parts.jsonl":
+    pipeline.stage_parts = dying(parts.stage_parts)
+else:
+    ex.WRITERS[target] = dying(ex.WRITERS[target])
+sys.argv = ["kg", "build", *sys.argv[2:]]
+main()
+"""
+
+
+def test_a_build_killed_at_any_write_loses_nothing(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import REPO
+    from kg.exporters import WRITERS
+    from lxml import etree
+
+    (tmp_path / "one.txt").write_text("The FBI arrested John Smith in Denver.", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("Police detained Ana Diaz on Monday.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert _kg("build", str(tmp_path / "one.txt"), "-o", str(out)).wait(timeout=300) == 0
+    for target in [*WRITERS, "kg-parts.jsonl"]:
+        killed = subprocess.run([sys.executable, "-c", KILL_AT, target, str(tmp_path / "two.txt"),
+                                 "-o", str(out), "--update"], cwd=REPO, capture_output=True, timeout=300)
+        assert killed.returncode == 9, (target, killed.stderr)
+        assert _article_ids(out) == ["one"], target  # the earlier outputs are whole
+        etree.parse(str(out / "graph.graphml"))
+        assert (out / "kg-parts.jsonl").read_text(encoding="utf-8").count("\n") == 1, target
+    assert _kg("build", str(tmp_path / "two.txt"), "-o", str(out), "--update").wait(timeout=300) == 0
+    assert _article_ids(out) == ["one", "two"]

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -28,7 +30,7 @@ WRITERS = {
 #: Outputs written from the Gephi-shaped copy of the graph (GraphML first, then GEXF).
 GEPHI_SHAPED = ("graph.graphml", "graph.gexf")
 
-__all__ = ["WRITERS", "write_all", "read_jsonl", "write_jsonl", "write_graphml", "write_gexf",
+__all__ = ["WRITERS", "write_all", "publish", "staged", "read_jsonl", "write_jsonl", "write_graphml", "write_gexf",
            "write_cypher_script", "write_import_csv"]
 
 
@@ -38,9 +40,48 @@ SECOND_PROCESS = ("graph.gexf", "import")
 
 
 def write_all(graph: nx.MultiDiGraph, out_dir: Path, jobs: int = 1) -> dict[str, float]:
-    """Write every export into ``out_dir``; returns seconds per output. With ``jobs`` > 1
+    """Write every export into ``out_dir``; returns seconds per output. Each output is
+    written under a temporary name and renamed into place once all are complete, so a
+    killed or failed build leaves the folder's earlier outputs whole. With ``jobs`` > 1
     (and a platform that forks) two processes share the writers."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        timings = _write_staged(graph, out_dir, jobs)
+    except BaseException:
+        for name in WRITERS:
+            remove_path(staged(out_dir, name))
+        raise
+    for name in WRITERS:
+        publish(staged(out_dir, name), out_dir / name)
+    return timings
+
+
+def staged(out_dir: Path, name: str) -> Path:
+    """Where an output is written before it replaces the published one."""
+    return out_dir / f".{name}.partial"
+
+
+def publish(source: Path, target: Path) -> None:
+    """Replace ``target`` by ``source`` (a file, or a folder such as ``import/``)."""
+    if source.is_dir():
+        old = target.with_name(f".{target.name}.old")
+        remove_path(old)
+        if target.exists():
+            os.replace(target, old)
+        os.replace(source, target)
+        remove_path(old)
+    else:
+        os.replace(source, target)
+
+
+def remove_path(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    elif path.exists():
+        path.unlink()
+
+
+def _write_staged(graph: nx.MultiDiGraph, out_dir: Path, jobs: int) -> dict[str, float]:
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return write_some(graph, out_dir, list(WRITERS))
     global _FORKED_GRAPH
@@ -57,18 +98,20 @@ def write_all(graph: nx.MultiDiGraph, out_dir: Path, jobs: int = 1) -> dict[str,
 
 
 def write_some(graph: nx.MultiDiGraph, out_dir: Path, names: list[str]) -> dict[str, float]:
-    """Write the outputs ``names`` (keys of ``WRITERS``), in ``WRITERS`` order; returns seconds
-    per output. GraphML and GEXF share one Gephi-shaped copy of the graph (GEXF, written
-    after GraphML, makes it dynamic in place)."""
+    """Write the outputs ``names`` (keys of ``WRITERS``) to their staged names, in
+    ``WRITERS`` order; returns seconds per output. GraphML and GEXF share one Gephi-shaped
+    copy of the graph (GEXF, written after GraphML, makes it dynamic in place)."""
     timings = {}
     gephi = None
     for name in sorted(names, key=list(WRITERS).index):
         start = time.perf_counter()
+        target = staged(out_dir, name)
+        remove_path(target)
         if name in GEPHI_SHAPED:
             gephi = gephi if gephi is not None else GraphmlWriter(graph).gephi_graph()
-            WRITERS[name](graph, out_dir / name, gephi=gephi)
+            WRITERS[name](graph, target, gephi=gephi)
         else:
-            WRITERS[name](graph, out_dir / name)
+            WRITERS[name](graph, target)
         timings[name] = time.perf_counter() - start
     return timings
 
