@@ -97,6 +97,9 @@ def title_kind(title: str) -> Optional[str]:
     key = match_key(title)
     if not key:
         return None
+    if key not in private and key not in qualified and key not in official and \
+            title.split()[-1].islower() and key.endswith("s") and key[:-1] in official | qualified:
+        key = key[:-1]  # "two former city managers, A and B"
     if key in private:
         return "private"
     if key in qualified:
@@ -120,6 +123,33 @@ def _gazetteer_matcher(vocab: Vocab) -> PhraseMatcher:
             forms = [f for f in (canonical, *aliases) if f not in gz.GAP_AMBIGUOUS and len(f) > 2]
             matcher.add(canonical, [vocab_doc(vocab, f) for f in forms])
     return matcher
+
+
+@functools.lru_cache(maxsize=4)
+def _lower_gazetteer_matcher(vocab: Vocab) -> PhraseMatcher:
+    """Long gazetteer names (three words or more) in any case: a unit written in lower case
+    after its parent's acronym ("CBP office of field operations")."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for canonical, aliases in gz.AGENCIES.items():
+        forms = [f for f in (canonical, *aliases) if len(f.split()) >= 3]
+        if forms:
+            matcher.add(canonical, [vocab_doc(vocab, f.lower()) for f in forms])
+    return matcher
+
+
+def _lower_case_units(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    at = _index(mentions)
+    found = []
+    for match_id, start, end in _lower_gazetteer_matcher(doc.vocab)(doc):
+        if doc[start].text[:1].isupper() or any(i in at for i in range(start, end)):
+            continue
+        parent = mentions[at[start - 1]] if start - 1 in at else None
+        if parent is None or parent.label != "Agency":
+            continue
+        span = doc[start:end]
+        found.append(Mention(start, end, span.start_char, span.end_char, span.text, "Agency",
+                             head=span.root.i, canonical=doc.vocab.strings[match_id]))
+    return found
 
 
 def vocab_doc(vocab: Vocab, text: str) -> Doc:
@@ -243,9 +273,71 @@ def _join_country_prefixes(doc: Doc, mentions: list[Mention]) -> None:
             mentions.remove(place)
 
 
-DEFINED_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+DEFINED_ACRONYM = re.compile(r"^(?:['’]s?)?\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+#: "lane-keeping assist (LKA)", "ibuprofen (IBU)": an acronym defined for a lower-case
+#: term (a device, a drug), so no body of the same letters is meant in this article.
+TERM_ACRONYM = re.compile(r"((?:\b[a-z][a-z-]*\s+){0,3}\b[a-z][a-z-]*)\s*\(\s*([A-Z]{2,6})s?\s*\)")
 #: Small words a long name keeps between its capitalised words ("Office of the ...").
 NAME_CONNECTORS = {"of", "and", "for", "the", "&", "on", "in", "-"}
+
+
+def _term_acronyms(text: str) -> set[str]:
+    """Acronyms the article defines for lower-case terms: the initials of the last words
+    before the bracket spell it, or (one word) its letters appear in order in the word."""
+    out = set()
+    for m in TERM_ACRONYM.finditer(text):
+        words, acronym = m.group(1).split(), m.group(2).lower()
+        for n in range(1, len(words) + 1):
+            parts = [p for w in words[-n:] for p in w.split("-") if p]
+            if "".join(p[0] for p in parts) == acronym:
+                out.add(m.group(2))
+                break
+        else:
+            word, pos = words[-1], 0
+            for ch in acronym:
+                pos = word.find(ch, pos) + 1
+                if pos == 0:
+                    break
+            else:
+                if word[0] == acronym[0]:
+                    out.add(m.group(2))
+    return out
+
+
+def _drop_term_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    terms = _term_acronyms(doc_text(doc))
+    if not terms:
+        return mentions
+    return [m for m in mentions if m.text not in terms]
+
+
+def _modifies_artifact(token: Token) -> bool:
+    """A word (or the first of its conjuncts: "Model A, B and C vehicles")
+    modifying a noun for a made thing."""
+    for _ in range(6):
+        if token.dep_ != "conj":
+            break
+        token = token.head
+    return token.dep_ in ("compound", "nmod", "nummod") and token.head.pos_ == "NOUN" and \
+        token.head.lemma_ in gz.ARTIFACT_NOUNS
+
+
+def _drop_product_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names of products and parts the NER took for a company or a person ("the Autopilot
+    software", "Roadster vehicles", "the XR-7 plug"): a name not in the gazetteer that
+    mostly modifies a noun for a made thing is no entity."""
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.label in ("Organization", "Person") and not m.canonical and not m.title and \
+                not m.role and m.head >= 0:
+            by_name.setdefault(match_key(m.text), []).append(m)
+    drop = set()
+    for name, ms in by_name.items():
+        as_product = [m for m in ms if _modifies_artifact(doc[m.head])]
+        if len(as_product) * 2 > len(ms):
+            drop.add(name)
+    return [m for m in mentions if not (m.label in ("Organization", "Person") and
+                                        match_key(m.text) in drop and not m.canonical)]
 
 
 def initials(words: list[str]) -> str:
@@ -352,6 +444,15 @@ def _national_bodies(doc: Doc, mention_at: dict[int, int], mentions: list[Mentio
                 break
             mods.insert(0, i)
             i -= 1
+        if not mods and token.lower_ == "police":
+            # "police in Salem, Mass.": a city's police named after the noun
+            for pobj in prep_objects_of(token, "in"):
+                place = mentions[mention_at[pobj.i]] if pobj.i in mention_at else None
+                if place is not None and place.label == "Place" and \
+                        place.canonical not in gz.US_STATES and place.canonical not in gz.COUNTRIES:
+                    found.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token),
+                                         f"{place.text} police", "Agency", head=token.i))
+            continue
         if not mods or (token.dep_ == "compound" and is_member_role(token.head.lemma_) and
                         len(mods) == 1 and mods[0] in mention_at and
                         (mentions[mention_at[mods[0]]].canonical in gz.US_STATES or
@@ -401,6 +502,8 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
         return None
     if ner_label == "AGENCY":
         return "Agency", ruler_id
+    if words[-1] in gz.EVENT_HEAD_WORDS and ner_label in ("ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "PERSON"):
+        return None  # "the Sydney Olympics", "the World Cup": an event, never an entity
     if key in gz.PLACE_BODIES:
         return "Place", ""
     if words[-1] in gz.LAW_HEAD_WORDS and ner_label in ("LAW", "ORG", "PRODUCT", "WORK_OF_ART",
@@ -469,6 +572,41 @@ def _platform_letter(doc: Doc, start: int, end: int) -> bool:
         (doc[start].text.endswith(".") or doc[start + 1].text == ".")
 
 
+def _join_listed_names(doc: Doc, mentions: list[Mention]) -> None:
+    """"the Program for Rural, Tribal, and Island Broadband Access", which the NER
+    cut at the commas: a body name ending in "for/of X" and a name after a list of
+    capitalised words and "and" are one name."""
+    mentions.sort(key=lambda m: (m.start, m.end))
+    for a, b in zip(list(mentions), list(mentions)[1:]):
+        if a.label not in ("Organization", "Agency") or b.label not in ("Organization", "Agency") \
+                or a.canonical or b.canonical or b.start <= a.end:
+            continue
+        words = match_key(a.text).split()
+        if not ({"for", "of"} & set(words[1:-1])):
+            continue
+        gap = doc[a.end:b.start]
+        if not any(t.lower_ == "and" for t in gap) or \
+                not all(t.text == "," or t.lower_ == "and" or (t.is_title and not t.ent_type_) for t in gap):
+            continue
+        span = doc[a.start:b.end]
+        a.end, a.char_end, a.text, a.head = b.end, span.end_char, span.text, b.head
+        mentions.remove(b)
+
+
+def _units_of_agencies(mentions: list[Mention]) -> None:
+    """"the OHHS Program for X": a body named after a government body's acronym (its
+    initials spell an Agency of the article, or the gazetteer knows it) is a unit of it."""
+    agencies = {initials(m.text.split()) for m in mentions if m.label == "Agency" and len(m.text.split()) > 1}
+    for m in mentions:
+        first = m.text.split()[0] if m.text.split() else ""
+        if m.label != "Organization" or m.canonical or len(m.text.split()) < 2 or \
+                not (first.isupper() and len(first) >= 2):
+            continue
+        known = lookup_body(first)
+        if first in agencies or (known and known[0] == "Agency"):
+            m.label = "Agency"
+
+
 def _possessed_bodies(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]) -> None:
     """A body a government body owns is one too ("the agency's National Center for X"),
     and so is an office a place owns ("the state's Emergency Management Office")."""
@@ -528,6 +666,10 @@ def _org_or_agency(doc: Doc, start: int, end: int, words: list[str]) -> tuple[st
         return "Organization", ""
     if words[0] in gz.SUPRANATIONAL_WORDS:
         return "Organization", ""  # "World X Agency": no state's body
+    joined = f" {' '.join(words)} "
+    if (set(words) & gz.SPORTS_BODY_WORDS or any(f" {p} " in joined for p in gz.SPORTS_BODY_PHRASES)) and \
+            not set(words) & {"ministry", "department", "government"}:
+        return "Organization", ""  # "a National Anti-Doping Agency", "Olympic Committee": sports bodies
     if words[-1] in ("forces", "force", "army") and not set(words[:-1]) & gz.STATE_FORCE_MARKERS and \
             not any(w in gz.DEMONYMS or w.title() in gz.COUNTRIES for w in words[:-1]) and \
             not any(t.ent_type_ in ("GPE", "NORP") for t in doc[start:end - 1]):
@@ -539,7 +681,8 @@ def _org_or_agency(doc: Doc, start: int, end: int, words: list[str]) -> tuple[st
         any(w in gz.GOVERNMENT_MARKERS for w in words) or \
         any(match_key(w).title() in gz.US_STATES or w.title() in gz.COUNTRIES for w in words) or \
         _owned_by_a_place(doc[start:end])
-    if has_place or (words[0] in ("department", "ministry") and "of" in words):
+    if has_place or (words[0] in ("department", "ministry", "office", "bureau", "directorate")
+                     and "of" in words):  # "Office of Pipeline Safety"
         return "Agency", ""
     return "Organization", ""
 
@@ -560,9 +703,35 @@ def _title_before(doc: Doc, start: int) -> Optional[tuple[int, str]]:
         phrase = match_key(text[tokens[j].idx:tokens[end - 1].idx + len(tokens[end - 1])])
         if phrase in official or phrase in qualified or phrase in private:
             best = j
-    if best is None:
-        return None
+    if best is None or title_kind(doc[best:end].text) != "official":
+        return _coordinated_title_before(doc, end, sent_start) or \
+            (None if best is None else (best, doc[best:end].text))
     return best, doc[best:end].text
+
+
+def _coordinated_title_before(doc: Doc, end: int, sent_start: int) -> Optional[tuple[int, str]]:
+    """"Senator and presidential candidate X", "Chief of Staff and Communications Director
+    X": an office title coordinated with a second role right before the name is the
+    person's title too (the first conjunct names the office)."""
+    official, qualified, _, longest = _title_tables()
+    tokens, text = tokens_of(doc), doc_text(doc)
+    for k in range(end - 1, max(sent_start, end - 4) - 1, -1):
+        if tokens[k].lower_ != "and":
+            continue
+        if not all(t.is_alpha and t.pos_ in ("NOUN", "PROPN", "ADJ") for t in tokens[k + 1:end]) \
+                or k + 1 == end:
+            return None
+        best = None
+        for j in range(k - 1, max(sent_start, k - longest * 2) - 1, -1):
+            if tokens[j].is_space or (tokens[j].is_punct and tokens[j].text not in ("-", ".")):
+                break
+            phrase = match_key(text[tokens[j].idx:tokens[k - 1].idx + len(tokens[k - 1])])
+            if phrase in official:
+                best = j
+        if best is None:
+            return None
+        return best, doc[best:k].text
+    return None
 
 
 def _skip_modifiers_left(doc: Doc, i: int) -> int:
@@ -579,6 +748,12 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
     candidates = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos" and head.head.i < head.i:
         candidates.append(head.head)
+    candidates.extend(_predicate_titles(head))
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first is not head and first.tag_ == "NNS" and first.i not in mention_at:
+        candidates.append(first)  # "two former city managers, A and B": B shares the title
     for cand in candidates:
         if cand.i in mention_at:
             continue
@@ -592,7 +767,10 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
         title_text = doc[tokens[0].i: cand.i + 1].text
         # "the secretary of state": a title that runs on through "of"
         for prep in (c for c in cand.children if c.dep_ == "prep" and c.lower_ == "of"):
-            longer = doc[tokens[0].i: prep.right_edge.i + 1].text
+            edge = prep.right_edge.i
+            while edge > prep.i and doc[edge].dep_ in ("cc", "punct"):
+                edge -= 1  # "Chief of Staff and Communications Director": no trailing "and"
+            longer = doc[tokens[0].i: edge + 1].text
             if title_kind(longer) is not None:
                 title_text = longer
         if title_kind(title_text) is None:
@@ -609,6 +787,41 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
         juris = max(before) if before else (named[0] if named else -1)
         return title_text, juris
     return None
+
+
+#: Verbs whose "as" phrase names the post a subject holds: "X served as chief of staff".
+SERVING_VERBS = {"serve", "work", "act"}
+
+
+def _predicate_titles(head: Token) -> list[Token]:
+    """The post a person is said to hold: "X served as Y's chief of staff", "X, who served
+    as chief of staff to Z": the head noun of the "as" phrase."""
+    verbs = []
+    if head.dep_ == "nsubj" and head.head.lemma_ in SERVING_VERBS:
+        verbs.append(head.head)
+    elif head.i + 1 < len(head.doc) and head.doc[head.i + 1].lemma_ in SERVING_VERBS:
+        verbs.append(head.doc[head.i + 1])  # "... and Ruiz served as": a misparsed subject
+    for child in head.children:  # "X, who served as ..."
+        if child.dep_ == "relcl" and child.lemma_ in SERVING_VERBS and \
+                any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in child.children):
+            verbs.append(child)
+    return [p for v in verbs for prep in v.children if prep.dep_ == "prep" and prep.lower_ == "as"
+            for p in prep.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+
+
+def _mark_staff(doc: Doc, m: Mention) -> None:
+    """"his former senior advisor X", "Y's chief of staff X": a staff post named right
+    before the name, owned by someone; resolution makes X an Official when the owner is."""
+    j = m.start - 1
+    if j < 1 or doc[j].lemma_ not in gz.STAFF_ROLES:
+        return
+    role = doc[j]
+    owner = next((c for c in role.children if c.dep_ == "poss"), None)
+    if owner is None:
+        head = doc[m.head]
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.i < role.i), None)
+    if owner is not None:
+        m.staff_of, m.title = owner.i, ""
 
 
 def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]) -> None:
@@ -650,6 +863,8 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
                 if office:
                     m.label, m.title = "Official", office
                     continue
+        if title is None:
+            _mark_staff(doc, m)
         party = PARTY_STATE.match(doc_text(doc)[m.char_end:m.char_end + 20])
         chamber_office = title is not None and bool(set(match_key(title).split()) & gz.CHAMBER_OFFICE_WORDS)
         party_state = _party_state_mention(doc, m, party, states) if party and not chamber_office else ""
@@ -766,6 +981,8 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
     if token.dep_ == "compound" and (is_member_role(token.head.lemma_) or
                                      token.head.lower_ in gz.LEADER_ROLES):
         return None  # "a police officer": the officer is the person, not the police
+    if lower == "police" and token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN":
+        return None  # "police killings", "police brutality": a kind of thing, no actor
     if lower == "seekers" and token.i > 0 and doc[token.i - 1].lower_ == "asylum":
         lower = "asylum seekers"
     protesting = (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VBG"
@@ -869,7 +1086,10 @@ def _nominal_title_mentions(doc: Doc, mention_at: dict[int, int],
         if juris < 0 and k >= 0 and doc[k].lower_ in gz.DEMONYMS:
             demonym = gz.DEMONYMS[doc[k].lower_]
             k -= 1
-        k = _skip_modifiers_left(doc, k) if k >= 0 and doc[k].lower_ in gz.TITLE_MODIFIERS and doc[k].lower_ != "the" else k
+        if k >= 0 and doc[k].lower_ in gz.TITLE_MODIFIERS and doc[k].lower_ != "the":
+            skipped = _skip_modifiers_left(doc, k)
+            # "the former president": the skip runs past "the" (a modifier word too)
+            k = next((i for i in range(skipped + 1, k + 1) if doc[i].lower_ == "the"), skipped)
         if k < 0 or doc[k].lower_ != "the":
             continue
         title = doc[best:token.i + 1].text
@@ -914,20 +1134,33 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             m.title = title_in_span
         mentions.append(m)
     mentions.extend(_missed_people(doc, mentions))
+    mentions.extend(_missed_places(doc, mentions))
+    mentions.extend(_missed_laws_and_media(doc, mentions))
+    for m in mentions:
+        if m.label == "Organization" and not m.canonical and NICKNAME_NAME.match(m.text):
+            m.label = "Person"
     _administrations(doc, mentions)
     mentions.extend(_places_by_noun(doc, mentions))
     mentions.extend(_camel_case_names(doc, mentions))
     mentions.extend(_missed_bodies(doc, mentions))
     mentions.extend(_missed_titled_bodies(doc, mentions))
+    mentions.extend(_lower_case_units(doc, mentions))
     mentions.extend(_acronym_definitions(doc, mentions))
     _join_country_prefixes(doc, mentions)
+    _join_listed_names(doc, mentions)
+    _units_of_agencies(mentions)
     mentions.extend(_defined_acronyms(doc, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     mention_at = _index(mentions)
     bodies = _national_bodies(doc, mention_at, mentions)
     if bodies:
         taken = {i for b in bodies for i in range(b.start, b.end)}
-        mentions = [m for m in mentions if not any(i in taken for i in range(m.start, m.end))]
+        # the place a body is named by is named too ("a Dayton police officer")
+        for m in mentions:
+            if m.label == "Place" and any(i in taken for i in range(m.start, m.end)):
+                m.attribute_only = True
+        mentions = [m for m in mentions if m.attribute_only or
+                    not any(i in taken for i in range(m.start, m.end))]
         mentions.extend(bodies)
         mentions.sort(key=lambda m: (m.start, m.end))
         mention_at = _index(mentions)
@@ -951,6 +1184,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     mention_at = _index(mentions)
     mentions.extend(_nominal_title_mentions(doc, mention_at, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
+    mentions = _drop_term_acronyms(doc, mentions)
+    mentions = _drop_product_names(doc, mentions)
     return _drop_headline_only_names(doc, mentions)
 
 
@@ -1070,6 +1305,101 @@ def _places_by_noun(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             span = doc[start:end + 1]
             found.append(Mention(start, end + 1, span.start_char, span.end_char, span.text, "Place",
                                  head=name.i, canonical=canonical_place(span.text), sure=True))
+    return found
+
+
+#: A dateline opening the article: "DAYTON, OH --", "SALEM, Mass. —".
+DATELINE = re.compile(r"^[ \t]*([A-Z][A-Za-z .'-]{1,30}?),\s+([A-Z]{2}|[A-Z][a-z]{1,5}\.(?: ?[A-Z][a-z]?\.)?)\s*(?:--|—|–|-)\s", re.M)
+#: Party members named by their state: "Ohio Democrat", "a Texas Republican".
+PARTY_MEMBER_WORDS = {"democrat", "democrats", "republican", "republicans", "democratic",
+                      "independent", "conservative", "liberal"}
+
+
+def _place_mention(doc: Doc, char_start: int, char_end: int, name: str,
+                   attribute_only: bool = False) -> Optional[Mention]:
+    span = doc.char_span(char_start, char_end, alignment_mode="expand")
+    if span is None:
+        return None
+    return Mention(span.start, span.end, char_start, char_end, doc_text(doc)[char_start:char_end],
+                   "Place", head=span.root.i, canonical=name, attribute_only=attribute_only)
+
+
+def _missed_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Places the NER left out or hid in a longer span: the state of a dateline ("DAYTON,
+    OH --"), both halves of a place pair ("U.S.-Mexico border"), a country or US state
+    the NER gave no label, and the state of a party member ("Ohio Democrat")."""
+    text = doc_text(doc)
+    covered = set(_index(mentions))
+    found: list[Mention] = []
+    # the dateline opens the first or second paragraph (after a headline)
+    line = next((m for m in DATELINE.finditer(text[:400]) if m.start() == 0 or
+                 text[m.start() - 1] == "\n"), None)
+    if line:
+        state = gz.STATE_POSTAL_CODES.get(line.group(2)) or \
+            gz.STATE_ABBREVIATIONS.get(match_key(line.group(2)))
+        city = line.group(1)
+        for grp, name in ((1, city.title() if city.isupper() else city), (2, state)):
+            span = doc.char_span(line.start(grp), line.end(grp), alignment_mode="expand")
+            if name and span is not None and not any(i in covered for i in range(span.start, span.end)):
+                m = _place_mention(doc, line.start(grp), line.end(grp), name)
+                if m:
+                    found.append(m)
+    for token in tokens_of(doc):
+        # "U.S.-Mexico": a pair of places in one token, or a known place after a hyphen
+        if "-" in token.text and PLACE_PAIR.match(token.text):
+            offset = token.idx
+            for part in token.text.split("-"):
+                name = canonical_place(part)
+                if name in gz.COUNTRIES or name in gz.US_STATES or match_key(part) in gz.PLACE_ALIASES:
+                    m = _place_mention(doc, offset, offset + len(part), name)
+                    if m:
+                        found.append(m)
+                offset += len(part) + 1
+        elif token.i not in covered and token.pos_ == "PROPN" and token.ent_type_ == "" and \
+                (token.text in gz.COUNTRIES or token.text in gz.US_STATES) and len(token.text) > 3:
+            found.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
+                                 "Place", head=token.i, canonical=token.text))
+    for ent in doc.ents:
+        words = ent.text.split()
+        if ent.label_ == "NORP" and len(words) > 1 and words[-1].lower() in PARTY_MEMBER_WORDS:
+            name = " ".join(words[:-1])
+            if name in gz.US_STATES or name in gz.COUNTRIES:
+                m = _place_mention(doc, ent.start_char, ent.start_char + len(name), name)
+                if m:
+                    found.append(m)
+    return found
+
+
+#: Bill numbers: "SB 12", "H.R. 1", "AB 5", "HB 2" (a Law the NER reads as a date).
+BILL_NUMBER = re.compile(r"\b(?:S\.?B\.?|H\.?B\.?|A\.?B\.?|H\.?R\.?|S\.?F\.?|H\.?F\.?|L\.?D\.?|"
+                         r"Senate Bill|House Bill|Assembly Bill|Proposition|Prop\.)\s?(\d{1,5})\b")
+#: Media named by a proper noun before a medium ("Canal 9 television", "Channel 4 News").
+MEDIA_NOUNS = {"television", "tv", "radio", "newspaper", "broadcaster", "channel", "daily",
+               "magazine", "news agency"}
+#: A person's name with a nickname in quotes: 'Rajiv "Ace" Mehta'.
+NICKNAME_NAME = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)* [“\"‘'][A-Z][\w.'-]+[”\"’'] [A-Z][\w'-]+$")
+
+
+def _missed_laws_and_media(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Bill numbers the NER missed and media the NER left unlabelled before a medium noun."""
+    covered = set(_index(mentions))
+    found = []
+    for m in BILL_NUMBER.finditer(doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not any(i in covered for i in range(span.start, span.end)):
+            found.append(Mention(span.start, span.end, m.start(), m.end(), m.group(0), "Law",
+                                 head=span.root.i))
+    for token in tokens_of(doc):
+        if token.lower_ not in MEDIA_NOUNS or token.i == 0 or not token.is_lower:
+            continue
+        start = end = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].ent_type_ in ("", "ORG") and start - 1 not in covered:
+            start -= 1
+        if start < end and doc[start].text[:1].isupper():
+            span = doc[start:end]
+            found.append(Mention(start, end, span.start_char, span.end_char, span.text,
+                                 "Organization", head=end - 1))
     return found
 
 

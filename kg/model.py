@@ -52,6 +52,7 @@ class Mention:
     jurisdiction_token: int = -1  # a token of the jurisdiction's mention, if any
     attribute_only: bool = False  # named only in a party tag ("R-Ohio"): never an argument
     sure: bool = False  # typed by the text's own words ("the town of X"), not by the NER
+    staff_of: int = -1  # "his senior adviser X": the token of whose staff X is
 
 
 @dataclass

@@ -15,19 +15,24 @@ from spacy.tokens import Span, Token
 
 from .dates import event_date
 from .model import Quote
-from .nlp import doc_text, sentence_of, tokens_of
+from .nlp import doc_text, sentence_of, sentence_start, tokens_of
 from .ontology import cues
 from .relations import Context, resolve_args, subjects_of
 
 #: Quotes in double quotes, curly single quotes, and straight single quotes that open after
 #: a non-word character and close before one (so "it's" and "d'etat" never end a quote).
 QUOTE_PATTERN = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"|‘([^’\n]{2,}?)’(?!\w)"
-                           r"|(?<![\w'])'([^'\n]*?(?:\w'\w[^'\n]*?)*)'(?!\w)")
+                           r"|(?<![\w'])'([^'\n]*?(?:\w'\w[^'\n]*?)*)'(?!\w)"
+                           # a typo's mismatched marks: opened with ` or ', closed with "
+                           r"|(?<!\w)[`‘']+([^\"“”'‘’`\n]{2,}?)[\"”]")
 #: An opening double quote with no closing one before the paragraph ends: a quote running
 #: on into the next paragraph, or cut off with the article.
 UNCLOSED_QUOTE = re.compile(r'[“"]([^”"\n]{2,})(?=\n|$)')
 MIN_QUOTE_WORDS = 3
 SPEAKERS = {"Person", "Official", "Agency", "Organization", "Group"}
+#: Verbs that attribute a quote: speech verbs, and verbs of naming ("called X 'a
+#: breathtaking abuse'").
+QUOTE_VERBS = cues.SPEECH_VERBS | {"call", "label", "dub", "brand", "term"}
 #: "according to X" names a source less surely than a verb of saying does.
 ACCORDING_TO_PENALTY = 10_000
 
@@ -37,15 +42,35 @@ def _speaker_candidates(ctx: Context, token: Token, qstart: int, qend: int) -> l
     a word inside the quote: in '"..., the rule says," said X' the parser gives "said" two
     subjects), or the object of "according to"."""
     if token.lower_ == "according":
-        return [p for to in token.children if to.lower_ == "to"
-                for p in to.children if p.dep_ == "pobj"]
-    if token.lemma_ in cues.SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+        return _authors([p for to in token.children if to.lower_ == "to"
+                         for p in to.children if p.dep_ == "pobj"])
+    if token.lemma_ in QUOTE_VERBS and token.pos_ in ("VERB", "AUX"):
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         outside = [c for c in subjects if not qstart <= c.idx < qend]
         if len(subjects) > 1 and outside:  # the one nearest the verb, as subjects_of does
-            return [min(outside, key=lambda c: abs(c.i - token.i))]
-        return subjects_of(token) or outside
+            return _authors([min(outside, key=lambda c: abs(c.i - token.i))])
+        return _authors(subjects_of(token) or outside)
     return []
+
+
+#: Documents that speak for their author: "according to the FDA report", "the agency's
+#: statement said".
+DOCUMENT_NOUNS = {"report", "statement", "complaint", "filing", "lawsuit", "suit", "letter",
+                  "study", "release", "memo", "order", "ruling", "indictment", "announcement",
+                  "findings", "analysis", "review", "audit", "document", "documents", "post"}
+
+
+def _authors(tokens: list[Token]) -> list[Token]:
+    """A document noun stands for its author named in a modifier ("the FDA report",
+    "Tuesday's FDA report", "the agency's statement"); other tokens stand for themselves."""
+    out = []
+    for t in tokens:
+        if t.lemma_ in DOCUMENT_NOUNS and t.pos_ == "NOUN":
+            mods = [c for c in t.children if c.dep_ in ("compound", "poss") and c.pos_ in ("PROPN", "NOUN")]
+            out.extend(mods or [t])
+        else:
+            out.append(t)
+    return out
 
 
 def _name_before(ctx: Context, verb: Token, qstart: int, qend: int) -> Optional[str]:
@@ -57,6 +82,15 @@ def _name_before(ctx: Context, verb: Token, qstart: int, qend: int) -> Optional[
     key = ctx.key_at.get(j)
     if key and ctx.label(key) in SPEAKERS and not qstart <= ctx.doc[j].idx < qend:
         return key
+    # "The governor in a statement called X '...'", parsed with the name as the root: the name
+    # that heads the clause before the verb
+    start = sentence_start(verb)
+    for j in range(verb.i - 1, start - 1, -1):
+        key = ctx.key_at.get(j)
+        token = ctx.doc[j]
+        if key and ctx.label(key) in SPEAKERS and not qstart <= token.idx < qend and \
+                (token.dep_ == "ROOT" or (token.dep_ == "nsubj" and token.head == verb)):
+            return key
     return None
 
 
@@ -68,7 +102,7 @@ def _speaker_from_verbs(ctx: Context, tokens: list[Token], qstart: int, qend: in
             continue
         speaker = next((a.key for a in resolve_args(ctx, _speaker_candidates(ctx, token, qstart, qend))
                         if ctx.label(a.key) in SPEAKERS), None)
-        if speaker is None and token.lemma_ in cues.SPEECH_VERBS and token.pos_ == "VERB" and \
+        if speaker is None and token.lemma_ in QUOTE_VERBS and token.pos_ == "VERB" and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             speaker = _name_before(ctx, token, qstart, qend)
         if speaker is not None:

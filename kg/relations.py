@@ -89,12 +89,16 @@ def _resolve_pronouns(ctx: Context) -> None:
     """Third-person singular pronouns -> the person last in focus (gender-compatible)."""
     people = [(i, k) for i, k in ctx.order if ctx.label(k) in ("Person", "Official")]
     resolved: list[tuple[int, str]] = []
+    quoted = _quoted_tokens(ctx.doc)
     for token in tokens_of(ctx.doc):
         lower = token.lower_
         if lower not in MALE and lower not in FEMALE:
             continue
         want = "m" if lower in MALE else "f"
+        # a pronoun outside quotation marks never stands for a name quoted inside them
+        # ('"... the governor and the agency still fail ...," he said')
         cands = [(i, k) for i, k in people + resolved if i < token.i
+                 and (token.i in quoted or i not in quoted)
                  and ctx.gender.get(k, want) == want
                  and token.i - i < 400]
         if not cands:
@@ -113,6 +117,22 @@ def _resolve_pronouns(ctx: Context) -> None:
         i, key = max(subj or cands)
         ctx.key_at[token.i] = key
         resolved.append((token.i, key))
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside double quotation marks (straight or curly)."""
+    inside, out = False, set()
+    for token in tokens_of(doc):
+        if token.text in ("“", "”", '"', "``", "''"):
+            inside = (token.text == "“") or (token.text in ('"', "``") and not inside)
+            if token.text in ("”", "''"):
+                inside = False
+            continue
+        if "\n\n" in token.text_with_ws:
+            inside = False if token.is_space else inside
+        if inside:
+            out.add(token.i)
+    return out
 
 
 def _anaphor(ctx: Context, token: Token, exclude: frozenset | set = frozenset()) -> Optional[str]:
@@ -138,6 +158,11 @@ def _anaphor(ctx: Context, token: Token, exclude: frozenset | set = frozenset())
                  and (lower in match_key(ctx.entities[k].name).split() or lower in ("agency", "panel"))]
         if lower == "agency":  # a government body before any company the NER took for one
             cands = [c for c in cands if ctx.label(c[1]) == "Agency"] or cands
+        if len({k for _, k in cands}) > 1:
+            # the body last in subject position ("the FDA found ... led the EPA to order
+            # ... The agency said" is the FDA), before one only mentioned since
+            subjects = [c for c in cands if ctx.doc[c[0]].dep_ in ("nsubj", "nsubjpass")]
+            cands = subjects or cands
         return max(cands)[1] if cands else None
     return None
 

@@ -43,6 +43,24 @@ def _fix_person_typing(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.label == "Person" and match_key(m.text) in companies:
             m.label = "Organization"
+    # "a Johns Hopkins study" after "the Johns Hopkins University": a name
+    # that opens an institution's name in the article, used as a modifier, is that body
+    bodies = [b for b in mentions if b.label in ("Organization", "Agency") and not b.role
+              and match_key(b.text).split()[-1:] and match_key(b.text).split()[-1] in gz.EPONYM_BODY_HEADS]
+    person_words = [match_key(p.text).split() for p in mentions if p.label in ("Person", "Official")]
+    for m in mentions:
+        if m.label != "Person" or m.title or m.head < 0 or doc[m.head].dep_ != "compound" or \
+                doc[m.head].head.pos_ != "NOUN":
+            continue
+        words = match_key(m.text).split()
+        if any(len(w) > len(words) and w[-len(words):] == words for w in person_words) or \
+                any(p.label in ("Person", "Official") and match_key(p.text).split() == words and
+                    p.head >= 0 and doc[p.head].dep_ != "compound" for p in mentions):
+            continue  # a person named elsewhere in the article
+        owner = next((b for b in bodies if match_key(b.text).split()[:len(words)] == words and
+                      len(match_key(b.text).split()) == len(words) + 1), None)
+        if owner is not None:
+            m.label, m.canonical = owner.label, owner.canonical or owner.text
     people = [m for m in mentions if m.label in ("Person", "Official") and not m.nominal]
     surnames = {w[-1] for w in map(_person_words, people) if len(w) > 1}
     full = {match_key(m.text) for m in people}
@@ -123,8 +141,12 @@ def _acting_seats(doc: Doc, mentions: list[Mention]) -> None:
         h = doc[m.head]
         if match_key(m.text) in gz.BUILDINGS_ONLY:
             continue  # rooms and buildings, never the institution
+        actors = {i for a in mentions if a.label in ("Person", "Official", "Agency")
+                  for i in range(a.start, a.end)}
         if h.dep_ == "nsubj" and h.head.lemma_ != "be" or \
                 (h.dep_ == "pobj" and h.head.lower_ == "by") or \
+                (h.dep_ == "conj" and h.head.i in actors) or \
+                any(c.dep_ == "conj" and c.i in actors for c in h.children) or \
                 (h.dep_ == "compound" and h.head.pos_ == "PROPN" and h.head.i >= m.end):
             acting.add(match_key(m.text))
     for m in seats:
@@ -156,6 +178,9 @@ def _company_cue(doc: Doc, m: Mention) -> bool:
     if before >= 0 and doc[before].lower_ in gz.ORGANIZATION_NOUNS:
         return True
     after = doc[m.end: m.end + 2]
+    if len(after) == 2 and after[0].lower_ in ("'s", "’s") and len(words) == 1 and \
+            any(t.lemma_ in gz.BUSINESS_PREMISES for t in doc[m.end + 1: m.end + 4]):
+        return True  # "a local Bo's Burgers restaurant", "a Kroger's store"
     return len(after) == 2 and after[0].lower_ in ("'s", "’s") and \
         after[1].lower_ in gz.CORPORATE_POSSESSIONS and len(words) == 1
 
@@ -187,6 +212,14 @@ def _short_body_links(mentions: list[Mention]) -> dict[str, str]:
     organisation name in the article is that organisation."""
     bodies = [m for m in mentions if m.label in ("Agency", "Organization") and not m.role]
     links = {}
+    # "Nevada Guard" after "Nevada National Guard": the name short of "National"
+    full = {match_key(b.text): _body_key(b, {}) for b in bodies}
+    for key in full:
+        words = key.split()
+        if "national" in words:
+            short = " ".join(w for w in words if w != "national")
+            if short in full and short != key:
+                links[short] = full[key]
     for m in bodies:
         words = match_key(m.text).split()
         if len(words) != 1 or m.canonical or m.text.isupper():
@@ -311,10 +344,68 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
             body = next((b for b in mentions if b.text == m.text and not b.key.startswith("@")
                          and b.label == m.label and b.start < m.start), None)
             m.key = body.key if body else _body_key(m, acronyms)
+    _private_by_description(doc, mentions)
+    _staff_of_officials(doc, mentions)
+    _heads_of_administrations(mentions)
     _members_of_named_body(mentions)
     _groups_of_the_one_body(mentions)
     _resolve_nominal_titles(mentions)
     return _build_entities(mentions)
+
+
+#: "X, a non-profit that ...", "X is a private company": the text says the body is private.
+PRIVATE_DESCRIPTION = re.compile(
+    r"^\s*(?:,|–|—|--|-|\(|\bis\b|\bwas\b)\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:non-?profit|not-for-profit|private|privately[- ]held|publicly[- ]traded|company|"
+    r"corporation|firm|charity|cooperative|trade group|trade association|industry group|"
+    r"advocacy group|think tank)\b", re.I)
+
+
+def _private_by_description(doc: Doc, mentions: list[Mention]) -> None:
+    """A body the text itself describes as private ("GridCo – a non-profit that operates
+    the grid") is an Organization, whatever its government-sounding name; gazetteer
+    bodies keep their type."""
+    text = doc_text(doc)
+    private = {m.key for m in mentions if m.label == "Agency" and not m.canonical and not m.role
+               and PRIVATE_DESCRIPTION.match(text[m.char_end:m.char_end + 60])}
+    for m in mentions:
+        if m.key in private and m.label == "Agency":
+            m.label = "Organization"
+
+
+def _staff_of_officials(doc: Doc, mentions: list[Mention]) -> None:
+    """"his former senior advisor X" where "his" is an office holder: X holds a public post."""
+    officials = {m.key for m in mentions if m.label == "Official" and m.key}
+    people = sorted((m.start, m.key) for m in mentions if m.label in ("Person", "Official")
+                    and m.key and not m.nominal)
+    for m in mentions:
+        if m.staff_of < 0 or m.label != "Person":
+            continue
+        owner = next((x.key for x in mentions if x.start <= m.staff_of < x.end and x.key), None)
+        if owner is None and doc[m.staff_of].lower_ in ("his", "her"):
+            before = [k for i, k in people if i < m.staff_of and k != m.key and
+                      m.staff_of - i < 60]
+            owner = before[-1] if before else None
+        if owner in officials:
+            m.label = "Official"
+
+
+def _administration_heads(mentions: list[Mention]) -> set[str]:
+    heads = {match_key(m.text).split()[0] for m in mentions if m.label == "Agency"
+             and len(match_key(m.text).split()) == 2 and match_key(m.text).endswith(" administration")}
+    keys = {m.key for m in mentions if m.label in ("Person", "Official") and not m.nominal
+            and m.key.startswith("person:") and m.key.split()[-1] in heads}
+    surnames = Counter(k.split()[-1] for k in keys)
+    return {k for k in keys if surnames[k.split()[-1]] == 1}  # two of that surname: no telling which
+
+
+def _heads_of_administrations(mentions: list[Mention]) -> None:
+    """'the Varga administration' is named for the president (governor, mayor) who heads
+    it: the person of that surname in the article holds public office."""
+    keys = _administration_heads(mentions)
+    for m in mentions:
+        if m.key in keys and m.label == "Person":
+            m.label = "Official"
 
 
 def _groups_of_the_one_body(mentions: list[Mention]) -> None:
@@ -333,9 +424,12 @@ def _groups_of_the_one_body(mentions: list[Mention]) -> None:
             m.key, m.label, m.text = body.key, body.label, body.text
             if words != ["police"]:
                 m.role = "officer"
-        elif len(words) == 2 and words[1] == "authorities" and words[0] in govs:
-            body = govs[words[0]]
-            m.key, m.label = body.key, body.label
+        elif len(words) >= 2 and words[-1] == "authorities" and " ".join(words[:-1]) in govs:
+            body = govs[" ".join(words[:-1])]
+            old_key = m.key  # every mention of that group ("the island authorities") too
+            for g in mentions:
+                if g.label == "Group" and g.key == old_key:
+                    g.key, g.label = body.key, body.label
 
 
 def _members_of_named_body(mentions: list[Mention]) -> None:
@@ -384,6 +478,9 @@ def _resolve_nominal_titles(mentions: list[Mention]) -> None:
         if juris:
             cands = [o for o in cands if jurisdiction_key(o, keys_at) in (None, juris)]
         keys = {o.key for o in cands}
+        if not keys and title in ("president", "governor", "mayor", "prime minister"):
+            keys = _administration_heads(mentions)  # "the former president" of "the X administration"
+            cands = [o for o in mentions if o.key in keys and not o.nominal]
         if len(keys) == 1:
             m.key = keys.pop()
         elif keys:

@@ -343,6 +343,16 @@ def test_a_name_the_text_calls_a_place_is_one_place_node(nlp):
     # bare "police" where the article names one police force is that force
     ("The Denver Police Department opened a probe. Police arrested Maria Lopez on Monday.",
      {"Denver Police Department": "Agency", "Maria Lopez": "Person"}),
+    # offices: served as, a title coordinated with a second role, the head of an administration
+    ("Mark Ruiz served as chief of staff to Governor Ann Lee of Ohio.",
+     {"Mark Ruiz": "Official", "Ann Lee": "Official", "Ohio": "Place"}),
+    ("Senator and presidential candidate Ann Lee spoke in Iowa.", {"Ann Lee": "Official", "Iowa": "Place"}),
+    ("The Varga administration sued Ohio. Ben Varga spoke on Monday.",
+     {"Varga administration": "Agency", "Ohio": "Place", "Ben Varga": "Official"}),
+    # bill numbers are laws; events and acronyms of lower-case terms are no entities
+    ("The bill, SB 12, passed the Ohio Senate on Monday.", {"SB 12": "Law", "Ohio Senate": "Agency"}),
+    ("Crowds gathered before the Sydney Olympics opened.", {}),
+    ("The car uses a lane-keeping assist (LKA) system. The LKA failed twice.", {}),
 ])
 def test_typing_exactly(extract, text, expected):
     assert {e.name: e.label for e in extract(text).entities.values()} == expected

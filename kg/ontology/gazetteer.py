@@ -29,6 +29,11 @@ AGENCIES: dict[str, list[str]] = {
     # US federal agencies, services and offices
     "Immigration and Customs Enforcement": ["ICE", "Immigration & Customs Enforcement"],
     "Customs and Border Protection": ["CBP", "Customs & Border Protection"],
+    # units of DHS components
+    "Enforcement and Removal Operations": ["ERO"],
+    "Homeland Security Investigations": ["HSI"],
+    "Office of Field Operations": [],
+    "Office of Refugee Resettlement": ["ORR"],
     "Border Patrol": [],
     "Citizenship and Immigration Services": ["USCIS"],
     "Federal Bureau of Investigation": ["FBI"],
@@ -146,6 +151,8 @@ ORGANIZATIONS: dict[str, list[str]] = {
     "The New York Times": ["New York Times"], "The Washington Post": ["Washington Post"],
     "The Wall Street Journal": ["Wall Street Journal", "WSJ"], "Al Jazeera": [],
     "Politico": [], "Axios": [], "NPR": [], "Xinhua": [],
+    # sports bodies, whose names sound governmental ("Agency", "Committee")
+    "International Olympic Committee": ["IOC"],
     "Hamas": [],
     "Hezbollah": [],
     "Taliban": [],
@@ -244,6 +251,9 @@ OFFICIAL_TITLES = {
 #: Titles that make an Official only when a government body or place qualifies them
 #: ("CDC Director X", "director of the FBI"); alone they may be private roles.
 QUALIFIED_TITLES = {
+    "city manager", "county manager", "emergency manager", "emergency financial manager",
+    "county executive", "city administrator", "county administrator", "town manager",
+    "chief medical officer", "medical examiner", "health officer", "fire chief",
     "director", "deputy director", "administrator", "chairman", "chairwoman", "chair",
     "head", "chief", "spokesman", "spokeswoman", "spokesperson", "commissioner",
     "secretary", "commander", "attorney", "warden",
@@ -278,6 +288,9 @@ MEMBER_ROLES = {
     "pilot", "guard", "officer's", "ranger",
 }
 
+#: Posts on an office holder's staff: "his senior adviser X" is an Official when "his" is.
+STAFF_ROLES = {"adviser", "advisor", "aide", "counselor", "counsellor", "spokesman",
+               "spokeswoman", "spokesperson", "deputy", "secretary"}
 #: Titles kept on private persons (never Official): "Boeing CEO X".
 PRIVATE_TITLES = {
     "ceo", "chief executive", "chief executive officer", "founder", "co founder",
@@ -549,6 +562,10 @@ ORGANIZATION_NOUNS = {
     "nonprofit", "charity", "group", "organization", "organisation", "union", "party",
     "subsidiary", "utility", "operator", "contractor", "supplier", "distributor",
 }
+#: Premises a business name in the possessive stands before: "a Bo's Burgers restaurant".
+BUSINESS_PREMISES = {"restaurant", "store", "shop", "outlet", "franchise", "branch",
+                     "dealership", "supermarket", "cafe", "diner", "warehouse", "factory",
+                     "location", "parking", "drive", "chain", "pharmacy"}
 #: Nouns a company owns: "X's founder", "X's shareholders".
 CORPORATE_POSSESSIONS = {
     "founder", "founders", "ceo", "shareholders", "investors", "board", "employees", "staff",
@@ -626,6 +643,24 @@ ORGANIZATION_HEAD_WORDS = {"center", "centre", "institute", "foundation", "coali
 RESEARCH_BODY_WORDS = {"center", "centre", "institute", "institutes"}
 #: First words of a supranational or international body: no state's agency.
 SUPRANATIONAL_WORDS = {"world", "international", "global"}
+#: Heads of institutions named after a person ("Johns Hopkins University"), whose
+#: leading name alone stands for them as a modifier ("a Johns Hopkins study").
+EPONYM_BODY_HEADS = {"university", "college", "institute", "foundation", "center", "centre",
+                     "school", "hospital", "museum", "library", "clinic"}
+#: Nouns for made things a product name modifies ("the Pilot Assist software", "Model Y
+#: vehicles", "the XR-7 plug"): the name is a product or part, not a body or a person.
+ARTIFACT_NOUNS = {"software", "program", "system", "feature", "controls", "control", "update",
+                  "vehicle", "car", "truck", "suv", "plug", "device", "phone", "app",
+                  "model", "engine", "chip", "drug", "vaccine", "product", "technology",
+                  "firmware", "component", "part", "panel", "battery", "sensor", "tool",
+                  "aircraft", "jet", "plane", "drone", "rifle", "missile"}
+#: Last words of an event's name (GUIDE: events are never entities): "the Sydney Olympics".
+EVENT_HEAD_WORDS = {"olympics", "paralympics", "championship", "championships", "tournament",
+                    "marathon", "festival", "expo"}
+#: Words that make a body with a government-sounding head a sports body (GUIDE: sports
+#: bodies are organisations): "a National Anti-Doping Agency", "National Olympic Committee".
+SPORTS_BODY_WORDS = {"olympic", "paralympic"}
+SPORTS_BODY_PHRASES = ("anti doping",)
 #: Words that make "X Forces" a state's force rather than an armed group.
 STATE_FORCE_MARKERS = {"armed", "defence", "defense", "national", "royal", "army", "navy", "air",
                        "border", "security", "police", "special", "federal"}
