@@ -106,10 +106,22 @@ def _attached(ent: Span, trigger: Token) -> bool:
     head = ent.root.head
     if head.i == trigger.i:
         return True
-    if head.dep_ == "prep" and head.head.i == trigger.i:
-        return True
+    if head.dep_ == "prep" and _through_phrases(head.head, trigger):
+        return True  # "shot X on Jan 7", "killed X during a traffic stop on April 4"
     return head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == trigger.i and \
         any(t.dep_ in ("compound", "nmod", "amod") and t.head.i == head.i for t in ent)
+
+
+def _through_phrases(token: Token, trigger: Token, depth: int = 3) -> bool:
+    """``token`` is the trigger, or the object of a prepositional phrase on it (nested up
+    to ``depth``): a date there dates the trigger's event."""
+    for _ in range(depth):
+        if token.i == trigger.i:
+            return True
+        if token.dep_ != "pobj" or token.head.dep_ != "prep":
+            return False
+        token = token.head.head
+    return token.i == trigger.i
 
 
 def _adverbial(ent: Span) -> bool:

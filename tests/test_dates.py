@@ -34,3 +34,9 @@ def test_a_participle_takes_the_date_of_the_statement_it_hangs_on(extract):
                    "calling the Federal Reserve audit \"a witch hunt\".", date="2026-01-21")
     assert [(r.type, r.date) for r in part.relations] == [("CRITICIZED", "2025-03-03")]
 
+
+
+def test_a_date_in_a_phrase_on_the_verb_dates_the_event(extract):
+    part = extract("Officer Mark Lee, who killed Omar Diaz during a traffic stop on April 4, was "
+                   "charged.", date="2026-06-10")
+    assert [(r.type, r.date) for r in part.relations if r.type == "KILLED"] == [("KILLED", "2026-04-04")]
