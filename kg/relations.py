@@ -719,6 +719,13 @@ def office_relations(ctx: Context) -> None:
         seen.add((m.key, juris))
         emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(juris), ctx.doc[m.head], "title", 0.85,
              title=m.title)
+        place = _place_naming(ctx, juris)
+        if place and (m.key, place) not in seen:
+            # "United States District Court Judge X", "Hong Kong Police Commissioner X": the
+            # office is the place's too
+            seen.add((m.key, place))
+            emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(place), ctx.doc[m.head], "title:body-place",
+                 0.7, title=m.title)
     # "Gov. Ana Ruiz" with no state named beside her, in an article about one state: a
     # governor's office is a state's, and that state is the one the article is about
     # likewise "President X" holds the office of the country the article is about
@@ -737,6 +744,24 @@ def office_relations(ctx: Context) -> None:
                 (key, m), = holders.items()
                 emit(ctx, Arg(key), "HOLDS_OFFICE", Arg(place), ctx.doc[m.head], name, 0.6,
                      title=m.title)
+
+
+def _place_naming(ctx: Context, body: str) -> Optional[str]:
+    """The place of the article that a government body's name begins with, if any."""
+    if ctx.label(body) != "Agency":
+        return None
+    name = match_key(ctx.entities[body].name).split()
+    for key, entity in ctx.entities.items():
+        if entity.label != "Place":
+            continue
+        for alias in {entity.name, *entity.aliases}:
+            words = match_key(alias).split()
+            # the place's own body ("Ohio Supreme Court"), not one named for a place as its
+            # subject ("the Cuba Affairs Office")
+            if words and len(words) < len(name) and name[:len(words)] == words and \
+                    name[len(words)] in gz.PLACE_OWNED_BODY_WORDS:
+                return key
+    return None
 
 
 def _article_state(ctx: Context) -> Optional[str]:

@@ -268,6 +268,11 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
     ("A federal judge, Maria Kent, ruled on Monday that the Varga administration must release "
      "the files.", {("Maria Kent", "ORDERED", "Varga administration")}),
     ("Maria Kent ruled that the Varga administration was right.", set()),
+    # a police force's or court's office is its place's too, a department's is not
+    ("Denver Police Commissioner John Smith said the city was calm. Denver is quiet.",
+     {("John Smith", "HOLDS_OFFICE", "Denver Police"), ("John Smith", "HOLDS_OFFICE", "Denver")}),
+    ("Ohio Supreme Court Justice Mary Kent ruled on Monday. Ohio voters approved it.",
+     {("Mary Kent", "HOLDS_OFFICE", "Ohio Supreme Court"), ("Mary Kent", "HOLDS_OFFICE", "Ohio")}),
     # a named site "in" a place
     ("A raid at the Tyson Foods meatpacking plant in Grainger County, Tennessee, drew protests.",
      {("Tyson Foods", "LOCATED_IN", "Grainger County"), ("Grainger County", "LOCATED_IN", "Tennessee")}),

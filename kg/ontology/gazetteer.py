@@ -681,6 +681,11 @@ MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "
 BUILDINGS_ONLY = {"oval office", "west wing", "capitol", "capitol hill"}
 #: Last words a region's name may carry or drop ("Blue Nile State" is "Blue Nile").
 REGION_SUFFIXES = {"state", "province", "region", "county", "prefecture"}
+#: First words after a place's name that make a police force or court the place's own:
+#: its judges and commissioners hold the place's office too ("Ohio Supreme Court Justice
+#: X", "Denver Police Chief X"); a department's director holds the department's.
+PLACE_OWNED_BODY_WORDS = {"police", "district", "circuit", "supreme", "superior", "court",
+                          "appeals", "high", "municipal"}
 #: Nouns after a one-word name that make it a region ("the Sahel region").
 REGION_NOUNS = {"region", "area", "province", "basin", "desert", "valley", "peninsula",
                 "corridor"}
