@@ -252,7 +252,7 @@ def _group_parts(m: Mention) -> tuple[str, str]:
     modifiers (places, nationalities, parties) distinguish; "local", "top" do not."""
     words = m.text.split()
     head = match_key(words[-1]) if words else ""
-    head = {"protestors": "protesters", "demonstrators": "protesters"}.get(head, head)
+    head = gz.GROUP_SYNONYMS.get(head, head)
     proper = [w for w in words[:-1] if w[:1].isupper()]
     return head, match_key(" ".join(proper))
 

@@ -372,3 +372,13 @@ def test_body_typing_of_an_ner_span(nlp, words, label, expected):
     doc = nlp(Doc(nlp.vocab, words=words))
     doc.ents = [Span(doc, 1, len(words) - 2, label=label)]
     assert [(m.text, m.label) for m in extract_mentions(doc)] == [(" ".join(words[1:-2]), expected)]
+
+
+def test_soldiers_and_troops_of_one_country_are_one_group(nlp):
+    from kg.entities import extract_mentions
+    from kg.resolve import resolve_mentions
+
+    doc = nlp("French troops left the base on Monday. French soldiers boarded the planes.")
+    entities = resolve_mentions(doc, extract_mentions(doc))
+    groups = [e for e in entities.values() if e.label == "Group"]
+    assert [(sorted(g.aliases), g.mentions) for g in groups] == [(["French soldiers", "French troops"], 2)]
