@@ -1134,6 +1134,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             m.title = title_in_span
         mentions.append(m)
     mentions.extend(_missed_people(doc, mentions))
+    mentions.extend(_repeated_names(doc, mentions))
     mentions.extend(_missed_places(doc, mentions))
     mentions.extend(_missed_laws_and_media(doc, mentions))
     for m in mentions:
@@ -1407,6 +1408,31 @@ def prep_objects_of(token: Token, prep: str) -> list[Token]:
     """Objects of the preposition ``prep`` hanging on ``token``."""
     return [p for c in token.children if c.dep_ == "prep" and c.lower_ == prep
             for p in c.children if p.dep_ == "pobj"]
+
+
+def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name of two words or more found once is that name wherever the article repeats it
+    and the NER did not tag it ("Eagle Pass" as a place in one sentence, untagged in the
+    next): one name, one entity across the article."""
+    names = {m.text: m for m in mentions if len(m.text.split()) >= 2 and not m.role
+             and m.label in ("Person", "Place", "Agency", "Organization", "Law")
+             and m.text[:1].isupper()}
+    if not names:
+        return []
+    matcher = PhraseMatcher(doc.vocab)
+    for text in names:
+        matcher.add(text, [vocab_doc(doc.vocab, text)])
+    covered = set(_index(mentions))
+    found = []
+    for match_id, start, end in matcher(doc):
+        if any(i in covered for i in range(start, end)):
+            continue
+        known = names[doc.vocab.strings[match_id]]
+        span = doc[start:end]
+        found.append(Mention(start, end, span.start_char, span.end_char, span.text, known.label,
+                             head=span.root.i, canonical=known.canonical))
+        covered.update(range(start, end))
+    return found
 
 
 def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:

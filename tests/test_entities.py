@@ -382,3 +382,15 @@ def test_soldiers_and_troops_of_one_country_are_one_group(nlp):
     entities = resolve_mentions(doc, extract_mentions(doc))
     groups = [e for e in entities.values() if e.label == "Group"]
     assert [(sorted(g.aliases), g.mentions) for g in groups] == [(["French soldiers", "French troops"], 2)]
+
+
+def test_a_name_the_ner_tagged_once_is_found_where_it_repeats(nlp):
+    from spacy.tokens import Span
+
+    from kg.entities import extract_mentions
+
+    doc = nlp("Floods reached Cedar Falls on Monday. Residents of Cedar Falls left.")
+    first = next(t.i for t in doc if t.text == "Cedar")
+    doc.ents = [Span(doc, first, first + 2, label="GPE")]
+    assert [(m.text, m.label, m.start) for m in extract_mentions(doc) if m.label != "Group"] == \
+        [("Cedar Falls", "Place", 2), ("Cedar Falls", "Place", 9)]
