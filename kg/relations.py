@@ -57,6 +57,7 @@ class Context:
     gender: dict[str, str] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
     frames: FrameSet = FRAMES
+    role_holders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def label(self, key: str) -> str:
         return self.entities[key].label if key in self.entities else ""
@@ -82,6 +83,7 @@ def build_context(doc: Doc, article: Article, mentions: list[Mention],
     ctx.order = sorted({(m.head if m.head >= 0 else m.start, m.key) for m in mentions
                         if m.key in entities})
     _resolve_pronouns(ctx)
+    ctx.role_holders = _role_holders(ctx)
     return ctx
 
 
@@ -220,10 +222,42 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
                     for pobj in child.children:
                         if pobj.i in ctx.key_at and ctx.label(ctx.key_at[pobj.i]) in ("Agency", "Organization"):
                             return Arg(ctx.key_at[pobj.i], token.lemma_)
+            person = _named_role_holder(ctx, token)
+            if person:
+                return Arg(person)
         key = _anaphor(ctx, token)
         if key:
             return Arg(key)
     return None
+
+
+def _named_role_holder(ctx: Context, token: Token) -> Optional[str]:
+    """"the officer" with nothing qualifying it: the one person the article named with that
+    role before ("police officer Mark Lee ... the officer ordered ..."), if only one."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or \
+            any(c.dep_ in ("compound", "poss", "amod", "prep", "nmod") for c in token.children) or \
+            token.tag_ not in ("NN", "NNP"):
+        return None
+    holders = {key for i, key in ctx.role_holders.get(token.lemma_, ()) if i < token.i}
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _role_holders(ctx: Context) -> dict[str, list[tuple[int, str]]]:
+    """Role word -> (position, person) for people named with a rank-and-file role right
+    before the name ("police officer Mark Lee") or in an apposition ("Mark Lee, an
+    officer")."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for m in ctx.mentions:
+        if m.label not in ("Person", "Official") or not m.key or m.key not in ctx.entities:
+            continue
+        words = [t for t in ctx.doc[max(0, m.start - 3):m.start]]
+        head = ctx.doc[m.head] if m.head >= 0 else None
+        if head is not None:
+            words += [c for c in head.children if c.dep_ == "appos"]
+        for t in words:
+            if is_member_role(t.lemma_):
+                out.setdefault(t.lemma_, []).append((m.start, m.key))
+    return out
 
 
 def possessor_targets(ctx: Context, tokens: list[Token], doers: bool = False) -> list[Arg]:

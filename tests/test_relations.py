@@ -273,6 +273,11 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
      {("John Smith", "HOLDS_OFFICE", "Denver Police"), ("John Smith", "HOLDS_OFFICE", "Denver")}),
     ("Ohio Supreme Court Justice Mary Kent ruled on Monday. Ohio voters approved it.",
      {("Mary Kent", "HOLDS_OFFICE", "Ohio Supreme Court"), ("Mary Kent", "HOLDS_OFFICE", "Ohio")}),
+    # "the officer" is the one officer the article named
+    ("Police officer John Smith stopped Maria Lopez on Monday. The officer ordered Lopez to "
+     "leave the car.", {("John Smith", "ORDERED", "Maria Lopez")}),
+    ("Police officer John Smith and officer David Brown stopped Maria Lopez. The officer "
+     "ordered Lopez to leave.", set()),
     # a named site "in" a place
     ("A raid at the Tyson Foods meatpacking plant in Grainger County, Tennessee, drew protests.",
      {("Tyson Foods", "LOCATED_IN", "Grainger County"), ("Grainger County", "LOCATED_IN", "Tennessee")}),
