@@ -26,8 +26,8 @@ def extract_article(doc: Doc, article: Article, frames: FrameSet = FRAMES) -> Ar
     mentions = extract_mentions(doc)
     entities = resolve_mentions(doc, mentions)
     context = build_context(doc, article, mentions, entities, frames)
-    relations = extract_relations(context)
     quotes = extract_quotes(context)
+    relations = extract_relations(context, quotes)
     # vague groups ("voters") become nodes only when a relation or quote needs them
     used = {r.source for r in relations} | {r.target for r in relations} | {q.speaker for q in quotes}
     entities = {key: e for key, e in entities.items() if not e.weak or key in used}

@@ -957,11 +957,58 @@ RULES = (verb_relations, nominal_relations, calling_criticism, office_relations,
          location_relations, part_of_relations)
 
 
-def extract_relations(ctx: Context) -> list[Relation]:
-    """Run every rule over the article; one relation per (source, type, target) with the
-    most confident evidence (and a date from any evidence that has one)."""
+def quoted_criticism(ctx: Context, quotes: list) -> None:
+    """Criticism in a speaker's own quoted words (GUIDE: calling the target's action a
+    derogatory name in a quote attributed to the critic): a quoted sentence that makes a
+    body or person its actor ("X's blatant breach ...", "X has failed ...") and carries a
+    word of condemnation."""
+    doc = ctx.doc
+    for quote in quotes:
+        span = doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        # the speaker's own body is no target ("our board voted to ...")
+        own = {jurisdiction_key(m, ctx.key_at) for m in ctx.mentions if m.key == quote.speaker}
+        for sent in {sentence_of(t).start: sentence_of(t) for t in span}.values():
+            inside = [t for t in sent if quote.char_start <= t.idx < quote.char_end]
+            if not any(t.lower_ in cues.CONDEMNING_WORDS for t in inside):
+                continue
+            for token in inside:
+                key = ctx.key_at.get(token.i)
+                if key is None or key == quote.speaker or key in own or \
+                        ctx.label(key) == "Group" or not _condemned_actor(token):
+                    continue
+                if _fits(ctx, "CRITICIZED", Arg(quote.speaker), Arg(key)):
+                    emit(ctx, Arg(quote.speaker), "CRITICIZED", Arg(key), token,
+                         "quote:condemnation", 0.5)
+
+
+def _condemned_actor(token: Token) -> bool:
+    """The token names who acts, and a word of condemnation names what it did: "X lied",
+    "X acted recklessly", "X is corrupt", "X's blatant breach", "a cover-up by X" (not "X
+    will fight these unlawful policies": the word is another's)."""
+    def condemning(word: Token) -> bool:
+        return word.lower_ in cues.CONDEMNING_WORDS
+    if token.dep_ == "nsubj":
+        verb = token.head
+        return condemning(verb) or any(condemning(c) for c in verb.children
+                                       if c.dep_ in ("advmod", "acomp", "attr", "dobj", "oprd"))
+    head = token.head
+    if token.dep_ in ("poss", "compound", "nmod") and head.pos_ == "NOUN":
+        return condemning(head) or any(condemning(c) for c in head.children if c.dep_ == "amod")
+    if token.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "NOUN":
+        noun = head.head
+        return condemning(noun) or any(condemning(c) for c in noun.children if c.dep_ == "amod")
+    return False
+
+
+def extract_relations(ctx: Context, quotes: Optional[list] = None) -> list[Relation]:
+    """Run every rule over the article (and its quotes); one relation per (source, type,
+    target) with the most confident evidence (and a date from any evidence that has one)."""
     for rule in RULES:
         rule(ctx)
+    if quotes:
+        quoted_criticism(ctx, quotes)
     best: dict[tuple, Relation] = {}
     dates: dict[tuple, str] = {}
     for r in ctx.relations:

@@ -278,6 +278,13 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
      "leave the car.", {("John Smith", "ORDERED", "Maria Lopez")}),
     ("Police officer John Smith and officer David Brown stopped Maria Lopez. The officer "
      "ordered Lopez to leave.", set()),
+    # condemnation in the critic's own quoted words
+    ("\"The FBI's blatant cover-up must end now,\" Senator Ann Cole said.",
+     {("Ann Cole", "CRITICIZED", "Federal Bureau of Investigation")}),
+    ("\"The FBI lied to the court again and again,\" Senator Ann Cole said.",
+     {("Ann Cole", "CRITICIZED", "Federal Bureau of Investigation")}),
+    ("\"The FBI will fight these unlawful policies in court,\" FBI Director Tom Hale said.",
+     {("Tom Hale", "HOLDS_OFFICE", "Federal Bureau of Investigation")}),
     # a named site "in" a place
     ("A raid at the Tyson Foods meatpacking plant in Grainger County, Tennessee, drew protests.",
      {("Tyson Foods", "LOCATED_IN", "Grainger County"), ("Grainger County", "LOCATED_IN", "Tennessee")}),

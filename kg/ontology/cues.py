@@ -43,6 +43,18 @@ DEROGATORY_WORDS = {
     "absurd", "ridiculous", "partisan", "political", "persecution", "weaponization",
     "threat", "failure", "mistake", "insult", "joke", "scandal", "unacceptable",
 }
+#: Words of condemnation that make a quoted sentence about an actor a criticism of it
+#: (strong ones only: "mistake", "political" or "dangerous" are said in defence too).
+CONDEMNING_WORDS = {
+    "disgrace", "disgraceful", "hoax", "sham", "farce", "travesty", "outrage", "outrageous",
+    "lie", "lies", "lied", "fraud", "abuse", "abuses", "overreach", "illegal", "unlawful",
+    "unconstitutional", "shameful", "shameless", "reckless", "persecution", "weaponization",
+    "scandal", "unacceptable", "blatant", "brazen", "cruel", "egregious", "unconscionable",
+    "lawless", "breach", "cover-up", "negligence", "negligent", "incompetent", "incompetence",
+    "corrupt", "corruption", "irresponsible", "inhumane", "needlessly", "militaristic",
+    "betrayal", "betrayed", "violation", "violated", "intimidation", "bullying", "harassment",
+    "callous", "mess",
+}
 CALLING_VERBS = {"call", "brand", "label", "describe", "dub", "term"}
 
 #: Verbs of saying (quotes and reported speech).
