@@ -822,9 +822,9 @@ def _article_country(ctx: Context) -> Optional[str]:
         elif name in gz.COUNTRIES or name in gz.CAPITALS:
             country = gz.CAPITALS.get(name, name)
             counts[country] = counts.get(country, 0) + 1
-    for token in tokens_of(ctx.doc):
+    for token in tokens_of(ctx.doc):  # "French troops", "the French government" count too
         country = gz.DEMONYMS.get(token.lower_)
-        if country and token.i not in ctx.key_at:
+        if country and token.is_title:
             counts[country] = counts.get(country, 0) + 1
     ranked = sorted(((n, c) for n, c in counts.items() if n in places), key=lambda nc: -nc[1])
     if not ranked or ranked[0][1] < 2:

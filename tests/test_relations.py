@@ -254,6 +254,9 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
     # demonym and capital counted)
     ("Brazil hosted talks. Brazilian officials met in Brasilia. President Ana Lima spoke in "
      "Brazil. Brazil and Chile signed a deal.", {("Ana Lima", "HOLDS_OFFICE", "Brazil")}),
+    ("Chile asked France for aid. French troops arrived in Chile. The French navy and French "
+     "officials followed. President Jean Dupont spoke in Paris on Monday.",
+     {("Jean Dupont", "HOLDS_OFFICE", "France"), ("French troops", "DEPLOYED_TO", "Chile")}),
     # two presidents: the article's country says nothing about either
     ("Brazil hosted talks. President Ana Lima met President Luis Mora in Brazil. Brazil and "
      "Chile signed a deal.", set()),
