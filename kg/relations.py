@@ -728,6 +728,10 @@ def calling_criticism(ctx: Context) -> None:
         if not targets:
             exclude = {a.key for a in sources}
             targets = [a for obj in objs for a in resolve_behind(ctx, obj, exclude)]
+        if not targets and any(o.lower_ == "what" for o in objs):
+            # "what he called 'intimidation' by Y": the doer of what is so named
+            targets = resolve_args(ctx, prep_objects(verb, {"by"}) +
+                                   [p for c in seconds for p in prep_objects(c, {"by"})])
         for s in sources:
             for t in targets:
                 if _fits(ctx, "CRITICIZED", s, t):

@@ -288,6 +288,8 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
      {("Ann Cole", "CRITICIZED", "Federal Bureau of Investigation")}),
     ("\"The FBI will fight these unlawful policies in court,\" FBI Director Tom Hale said.",
      {("Tom Hale", "HOLDS_OFFICE", "Federal Bureau of Investigation")}),
+    ("Senator Ann Cole vowed to protect the farms from what she called \"sabotage\" by Russia.",
+     {("Ann Cole", "CRITICIZED", "Russia")}),
     # a named site "in" a place
     ("A raid at the Tyson Foods meatpacking plant in Grainger County, Tennessee, drew protests.",
      {("Tyson Foods", "LOCATED_IN", "Grainger County"), ("Grainger County", "LOCATED_IN", "Tennessee")}),
