@@ -868,8 +868,9 @@ def location_relations(ctx: Context) -> None:
         if noun.lemma_ not in gz.PLACE_TYPE_NOUNS or noun.pos_ != "NOUN":
             continue
         inner: list[Arg] = []
-        if noun.dep_ == "appos":
-            inner = resolve_args(ctx, [_city_of_pair(ctx, noun.head)])
+        if noun.dep_ == "appos":  # the one place described (not its own appositions)
+            described = resolve_arg(ctx, _city_of_pair(ctx, noun.head))
+            inner = [described] if described else []
         inner += resolve_args(ctx, prep_objects(noun, {"of"}))
         outer = resolve_args(ctx, [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss")])
         if noun.dep_ == "appos":
@@ -878,6 +879,10 @@ def location_relations(ctx: Context) -> None:
             for y in outer:
                 if x.key != y.key and ctx.label(x.key) == ctx.label(y.key) == "Place":
                     emit(ctx, x, "LOCATED_IN", y, noun, "pattern:place-noun", 0.75)
+    for m in places:  # "Carver County (Waconia), the state's largest county": misparsed often
+        outer = _described_region(ctx, m)
+        if outer and outer != m.key:
+            emit(ctx, Arg(m.key), "LOCATED_IN", Arg(outer), doc[m.head], "pattern:place-described", 0.7)
     for token in tokens_of(doc):  # "the Elysee Palace in Paris": a place inside a place
         if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("PROPN", "NOUN"):
             continue
@@ -898,16 +903,42 @@ def location_relations(ctx: Context) -> None:
                 emit(ctx, Arg(holder), "LOCATED_IN", w, token, "pattern:x-in-place", 0.55)
 
 
+def _described_region(ctx: Context, m: Mention) -> Optional[str]:
+    """The region in "X[ (Y)], the <region>'s [adjectives] <place noun>", read word by word:
+    the parser often makes the description an adverb of the verb."""
+    doc, i = ctx.doc, m.end
+    if i < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i, min(i + 8, len(doc))) if doc[j].text == ")"), None)
+        i = close + 1 if close is not None else i
+    if i + 4 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "the":
+        return None
+    j = i + 2
+    region = ctx.key_at.get(j)
+    if region is not None:
+        while j + 1 < len(doc) and ctx.key_at.get(j + 1) == region:
+            j += 1
+    elif doc[j].lower_ in ("state", "country", "province", "county"):
+        region = _anaphor(ctx, doc[j])
+    if region is None or ctx.label(region) != "Place" or j + 1 >= len(doc) or \
+            doc[j + 1].lower_ not in POSSESSIVE_MARKS:
+        return None
+    k = j + 2
+    while k < len(doc) and k < j + 5 and doc[k].pos_ in ("ADJ", "ADV"):
+        k += 1
+    return region if k < len(doc) and doc[k].lemma_ in gz.PLACE_TYPE_NOUNS else None
+
+
 def _city_of_pair(ctx: Context, token: Token) -> Token:
-    """For the region of a "City, Region" pair, the city: what an apposition after the pair
-    describes ("Vik, Norland, the capital of ..."); else the token itself."""
+    """For the second of a "City, Region" or "County (City)" pair, the first: what an
+    apposition after the pair describes ("Vik, Norland, the capital of ..."); else the
+    token itself."""
     key = ctx.key_at.get(token.i)
     start = token.i
     while start > 0 and ctx.key_at.get(start - 1) == key:
         start -= 1
-    if start >= 2 and ctx.doc[start - 1].text == "," and (start - 2) in ctx.key_at and \
+    if start >= 2 and ctx.doc[start - 1].text in (",", "(") and (start - 2) in ctx.key_at and \
             ctx.label(ctx.key_at[start - 2]) == "Place":
-        return ctx.doc[start - 2]
+        return ctx.doc[start - 2]  # "Vik, Norland, the ...", "Vik (Norland), the ..."
     return token
 
 

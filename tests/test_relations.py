@@ -290,6 +290,8 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
      {("Tom Hale", "HOLDS_OFFICE", "Federal Bureau of Investigation")}),
     ("Senator Ann Cole vowed to protect the farms from what she called \"sabotage\" by Russia.",
      {("Ann Cole", "CRITICIZED", "Russia")}),
+    ("Minnesota officials met on Monday. The sheriff withdrew Carver County (Waconia), the "
+     "state's largest county, from the program.", {("Carver County", "LOCATED_IN", "Minnesota")}),
     # a named site "in" a place
     ("A raid at the Tyson Foods meatpacking plant in Grainger County, Tennessee, drew protests.",
      {("Tyson Foods", "LOCATED_IN", "Grainger County"), ("Grainger County", "LOCATED_IN", "Tennessee")}),
