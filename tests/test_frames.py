@@ -107,3 +107,21 @@ def test_the_first_frame_whose_conditions_hold_is_chosen(nlp, rows, expected):
     verb = parsed(nlp, rows)[1 if rows is not FIRE_OBJ else 2]
     frame = FRAMES.verb_frame(verb)
     assert (frame.types if frame else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The FTC took issue with Microsoft's statements on Monday.",
+     {("Federal Trade Commission", "CRITICIZED", "Microsoft")}),
+    ("Senator Ann Cole took aim at the Federal Reserve on Monday.",
+     {("Ann Cole", "CRITICIZED", "Federal Reserve")}),
+    ("Senator Ann Cole lashed out at the Federal Reserve on Monday.",
+     {("Ann Cole", "CRITICIZED", "Federal Reserve")}),
+    ("The FBI looked into Acme Corp last year.",
+     {("Federal Bureau of Investigation", "INVESTIGATED", "Acme Corp")}),
+    ("Germany has maintained some 1,500 troops in Lithuania since 2017.",
+     {("Germany", "DEPLOYED", "troops"), ("troops", "DEPLOYED_TO", "Lithuania")}),
+    ("Officials kept the files in Lithuania.", set()),  # not a force
+])
+def test_idiom_frames(extract, text, expected):
+    from conftest import triples
+    assert triples(extract(text)) == expected
