@@ -785,6 +785,11 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
         named = [t.i for t in cand.subtree if t.i in mention_at and t.i != head.i]
         before = [i for i in named if i < cand.i]
         juris = max(before) if before else (named[0] if named else -1)
+        if not before and named and doc[named[0]].ent_type_ in ("GPE", "LOC") and \
+                doc[named[0]].head.lower_ in gz.FIELD_OFFICE_NOUNS:
+            # "director for the Dayton office of X": X's post, Dayton only where the office is
+            later = [i for i in named if i > named[0] and doc[i].ent_type_ not in ("GPE", "LOC")]
+            juris = later[0] if later else juris
         return title_text, juris
     return None
 
@@ -839,6 +844,13 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
             title_start, title = found
             inside_title.update(range(title_start, m.start))
             j = _skip_modifiers_left(doc, title_start - 1)
+            # "Committee on X ranking member Rep. Y": a committee role between body and title
+            if j >= 1 and j not in mention_at and doc[j].lower_ in gz.COMMITTEE_ROLES:
+                k = j - 1
+                while k >= 0 and doc[k].lower_ in gz.COMMITTEE_ROLE_MODIFIERS:
+                    k -= 1
+                if k in mention_at and mentions[mention_at[k]].label == "Agency":
+                    j = k
             if j >= 0 and j in mention_at:
                 juris_token = j
             elif m.end + 1 < len(doc) and doc[m.end].lower_ == "of":
@@ -848,6 +860,14 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
                 juris_token = k if k in mention_at else -1
             elif j >= 0 and doc[j].lower_ in gz.DEMONYMS:
                 demonym = gz.DEMONYMS[doc[j].lower_]  # "French President X": France
+            if juris_token < 0 and not demonym:
+                # "House Speaker X", "Senate Majority Leader X": the body inside the title
+                inner = [i for i in range(title_start, m.start) if i in mention_at
+                         and mentions[mention_at[i]].label == "Agency"]
+                if inner:
+                    juris_token = inner[0]
+                    b = mentions[mention_at[inner[0]]]
+                    inside_title.difference_update(range(b.start, b.end))
         else:
             appos = _appositive_title(doc, doc[m.head], mention_at)
             if appos:

@@ -67,3 +67,4 @@ def parse_in_windows(nlp: Language, text: str, size: Optional[int] = None) -> Do
         windows.append(text[start:end])
         start = end
     return Doc.from_docs(list(nlp.pipe(windows, batch_size=1)), ensure_whitespace=False)
+

@@ -58,6 +58,7 @@ class Context:
     relations: list[Relation] = field(default_factory=list)
     frames: FrameSet = FRAMES
     role_holders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    event_targets: dict[str, list] = field(default_factory=dict)  # type -> last event's targets
 
     def label(self, key: str) -> str:
         return self.entities[key].label if key in self.entities else ""
@@ -197,11 +198,26 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
     if token.pos_ == "PRON" and lower in PLURAL:
         key = _anaphor(ctx, token)
         return Arg(key) if key else None
+    if token.pos_ == "PRON" and lower in ("it", "its", "itself"):
+        # "it"/"its": the body in subject position in this sentence, or the main-clause
+        # subject of the previous one, else the last body named before it here
+        start = sentence_start(token)
+        prev = sentence_start(ctx.doc[start - 1]) if start > 0 else 0
+        bodies = [(i, k) for i, k in ctx.order if prev <= i < token.i and ctx.label(k) in BODY_LABELS]
+        subj = [(i, k) for i, k in bodies if ctx.doc[i].dep_ in ("nsubj", "nsubjpass")
+                and (i >= start or ctx.doc[i].head.dep_ == "ROOT")]
+        pick = max(subj) if subj else (max((b for b in bodies if b[0] >= start), default=None))
+        return Arg(pick[1]) if pick else None
     if token.pos_ in ("NOUN", "PROPN"):
         # "its chief executive, Robert Lang": the named apposition
         for child in token.children:
             if child.dep_ == "appos" and child.i in ctx.key_at:
                 return Arg(ctx.key_at[child.i], ctx.role_at.get(child.i, ""))
+        # "the Nile region": a place noun with the place's name before it
+        if lower in gz.PLACE_CONTAINERS:
+            for c in token.children:
+                if c.dep_ == "compound" and c.i in ctx.key_at and ctx.label(ctx.key_at[c.i]) == "Place":
+                    return Arg(ctx.key_at[c.i])
         # "the city of Columbus", "the state of Texas"
         if lower in gz.PLACE_CONTAINERS:
             for pobj in prep_objects(token, {"of"}):
@@ -274,6 +290,12 @@ def possessor_targets(ctx: Context, tokens: list[Token], doers: bool = False) ->
         owners = [c for c in token.children if c.dep_ == "poss"]
         if doers:
             owners += prep_objects(token, {"by"})
+        # "the adequacy of X's recall", "improprieties at X": one phrase further
+        for pobj in prep_objects(token, {"of", "at"}):
+            if pobj.i in ctx.key_at and ctx.label(ctx.key_at[pobj.i]) in BODY_LABELS:
+                owners.append(pobj)
+            elif pobj.pos_ == "NOUN":
+                owners += [c for c in pobj.children if c.dep_ == "poss"]
         for arg in resolve_args(ctx, owners):
             if arg not in out:
                 out.append(arg)
@@ -343,6 +365,19 @@ def resolve_args(ctx: Context, tokens: Iterable[Token]) -> list[Arg]:
     """Entities for tokens and their conjuncts, each once, in order."""
     seen, out = set(), []
     for token in tokens:
+        if token.lower_ in ("they", "them") and token.i not in ctx.key_at:
+            # "X and Y ... they": the nearest coordination of names before it in the sentence
+            start = sentence_start(token)
+            coord = next((ctx.doc[j] for j in range(token.i - 1, start - 1, -1)
+                          if j in ctx.key_at and any(c.dep_ == "conj" for c in ctx.doc[j].children)), None)
+            if coord is not None:
+                args = [resolve_arg(ctx, c) for c in conjuncts(coord)]
+                args = [a for a in args if a and ctx.label(a.key) in ("Person", "Official", "Organization", "Agency")]
+                if len(args) >= 2:
+                    for a in args:
+                        if a.key not in seen:
+                            seen.add(a.key); out.append(a)
+                    continue
         for t in conjuncts(token):
             arg = resolve_arg(ctx, t)
             if arg and arg.key not in seen:
@@ -377,7 +412,16 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
         before = [c for c in subj if c.i < verb.i]
         subj = [max(before, key=lambda c: c.i)] if before else subj[:1]
     if subj:
-        return subj
+        # "X with Y and Z announced ...": named people joined to the subject by "with"
+        extra = []
+        for sj in subj:
+            if sj.pos_ != "PROPN":
+                continue
+            for prep in (c for c in sj.children if c.dep_ == "prep" and c.lower_ in ("with", "alongside")):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                    extra.append(pobj)
+                    extra.extend(c for c in pobj.children if c.dep_ == "nmod" and c.pos_ == "PROPN")
+        return subj + extra
     if verb.dep_ == "conj":
         return subjects_of(verb.head, depth + 1)
     if verb.dep_ == "ROOT":
@@ -400,6 +444,22 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
         return subjects_of(head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return [verb.head]
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("for", "by", "after", "before", "while", "in", "over"):
+        # a gerund in a phrase: "X had no justification for shooting Y"
+        cur = verb.head.head
+        for _ in range(3):
+            if cur.pos_ in ("VERB", "AUX"):
+                break
+            if cur.dep_ in ("dobj", "pobj", "prep", "attr"):
+                cur = cur.head
+            else:
+                return []
+        if cur.pos_ not in ("VERB", "AUX"):
+            return []
+        if is_passive(cur):
+            return [c for c in cur.children if c.dep_ == "nsubjpass"]
+        objs = [c for c in cur.children if c.dep_ in OBJECT_DEPS and c.pos_ in ("PROPN", "PRON")]
+        return objs or [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
     return []
 
 
@@ -415,10 +475,27 @@ def _implicit_subject(verb: Token) -> list[Token]:
     return []
 
 
+def _lost_passive_subject(verb: Token) -> list[Token]:
+    """A passive conj verb the parser left without a subject: the noun phrase
+    ending right before its auxiliaries, climbed through appositions and coordination."""
+    first = min([c.i for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb.i])
+    j = first - 1
+    while j >= 0 and verb.doc[j].is_punct:
+        j -= 1
+    if j < 0 or verb.doc[j].pos_ not in ("PROPN", "NOUN"):
+        return []
+    t = verb.doc[j]
+    while t.dep_ in ("appos", "conj") and t.head.dep_ in ("appos", "conj", "nsubj", "nsubjpass"):
+        t = t.head
+    return [t]
+
+
 def objects_of(verb: Token) -> list[Token]:
     """Direct objects, or the passive subject."""
     if is_passive(verb):
         objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not objs and verb.dep_ == "conj":
+            objs = _lost_passive_subject(verb)
         if not objs and verb.dep_ == "acl":
             objs = [verb.head]
         if not objs and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
@@ -586,6 +663,10 @@ def verb_relations(ctx: Context) -> None:
         if not targets and any(s.possessor_target for s in specs):
             doers = any(s.doer_target for s in specs)
             targets = possessor_targets(ctx, target_tokens, doers=doers)
+            if not targets and target_tokens and any(sl.kind == "prep" for sl in frame.target):
+                # "looking into improprieties at X": the parser hangs the phrase on the verb
+                targets = [a for a in (resolve_arg(ctx, p) for p in prep_objects(verb, {"at"}))
+                           if a and ctx.label(a.key) in BODY_LABELS]
             if not targets and doers and target_tokens and not is_passive(verb):
                 # "condemned the raids by X": the parser hangs the raids' agent on the verb
                 targets = resolve_args(ctx, prep_objects(verb, {"by"}))
@@ -599,7 +680,7 @@ def verb_relations(ctx: Context) -> None:
         for spec in specs:
             types = (spec.name,) + ((spec.fatal,) if fatal and spec.fatal else ())
             if spec.destination:
-                _deployment(ctx, verb, spec, sources, targets, name, neg, hyp)
+                _deployment(ctx, verb, spec, sources, targets, name, neg, hyp, target_tokens)
                 continue
             for rtype in types:
                 for s in sources:
@@ -609,11 +690,13 @@ def verb_relations(ctx: Context) -> None:
 
 
 def _deployment(ctx: Context, verb: Token, spec, sources: list[Arg], targets: list[Arg], name: str,
-                neg: bool, hyp: bool) -> None:
+                neg: bool, hyp: bool, target_tokens=()) -> None:
     """A sending (sender -> force, e.g. DEPLOYED) and the force's destination (force ->
     place, e.g. DEPLOYED_TO)."""
-    places = [a for a in resolve_args(ctx, prep_objects(verb, cues.DESTINATION_PREPS))
-              if ctx.label(a.key) == "Place"]
+    dest = prep_objects(verb, cues.DESTINATION_PREPS)
+    if not dest:  # "stationed thousands of troops in X": the phrase hangs on the object
+        dest = [p for t in target_tokens for p in prep_objects(t, cues.DESTINATION_PREPS)]
+    places = [a for a in resolve_args(ctx, dest) if ctx.label(a.key) == "Place"]
     forces = [t for t in targets if _fits_target(ctx, spec.name, t)]
     if not targets and not is_passive(verb) and verb.lemma_ in cues.MOVEMENT_VERBS:
         # "troops deploy to the state", "agents arrived in the city": the subject is the
@@ -670,6 +753,10 @@ def nominal_relations(ctx: Context) -> None:
         if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_ in cues.LIGHT_VERBS:
             # "filed a lawsuit against X", "opened an investigation into X"
             target_tokens.extend(prep_objects(head, {"against", "into", "on"}))
+            # "filed suit to challenge/block X's Y"
+            for adv in (c for c in head.children if c.dep_ in ("advcl", "xcomp") and
+                        c.lemma_ in cues.CHALLENGING_VERBS):
+                target_tokens.extend(c for c in adv.children if c.dep_ in OBJECT_DEPS)
             if not source_tokens:
                 source_tokens.extend(subjects_of(head))
         if not source_tokens and head.pos_ == "VERB" and head.lemma_ in cues.AUTHORIZING_VERBS \
@@ -681,9 +768,14 @@ def nominal_relations(ctx: Context) -> None:
         specs = [ctx.frames.spec(t) for t in types]
         if not targets and any(s.possessor_target for s in specs):
             targets = possessor_targets(ctx, target_tokens)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
+        if targets:
+            ctx.event_targets[types[0]] = targets
+        elif definite and types[0] in ctx.event_targets and (sources or noun.dep_ == "dobj"):
+            # "filed the lawsuit", "joined the state's suit": the suit named before
+            targets = ctx.event_targets[types[0]]
         if not targets:
             continue
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
         has_poss = any(c.dep_ == "poss" for c in noun.children)
         if not sources and definite and not has_poss:
             # "the subpoenas that went to X": the ones issued earlier in the article
@@ -693,6 +785,10 @@ def nominal_relations(ctx: Context) -> None:
         fatal = any(c.lower_ in cues.FATAL_ADJECTIVES for c in noun.children)
         neg = any(c.dep_ == "neg" for c in noun.children)
         name = f"noun:{noun.lemma_}"
+        if noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children) \
+                and all(ctx.label(t.key) == "Group" for t in targets):
+            # a bare plural between two unnamed groups is a generic statement
+            sources = [s for s in sources if ctx.label(s.key) != "Group"]
         for spec in specs:
             for rtype in (spec.name,) + ((spec.fatal,) if fatal and spec.fatal else ()):
                 for s in sources:
@@ -715,6 +811,14 @@ def calling_criticism(ctx: Context) -> None:
             continue
         objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         seconds = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
+        misparsed_root = None
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "pobj" and \
+                verb.head.head.dep_ == "prep" and verb.head.head.head.dep_ == "ROOT" and \
+                verb.head.head.head.pos_ in ("PROPN", "NOUN"):
+            # "X in a statement called Y's Z 'a ...'": the parser made X the root
+            misparsed_root = verb.head.head.head
+            if not objs:
+                objs = [c for c in verb.children if c.dep_ == "oprd"]
         if not objs:
             continue
         quoted = any(_is_quoted(ctx.doc, c) for c in seconds + objs[1:])
@@ -724,6 +828,8 @@ def calling_criticism(ctx: Context) -> None:
         if not (quoted or derogatory):
             continue
         sources = resolve_args(ctx, subjects_of(verb))
+        if not sources and misparsed_root is not None:
+            sources = resolve_args(ctx, [misparsed_root])
         targets = resolve_args(ctx, objs) or possessor_targets(ctx, objs)  # "called X's plan ..."
         if not targets:
             exclude = {a.key for a in sources}
@@ -778,6 +884,10 @@ def office_relations(ctx: Context) -> None:
                     and match_key(m.title) in titles and m.key in ctx.entities:
                 unplaced.setdefault(match_key(m.title), {}).setdefault(m.key, m)
         for holders in unplaced.values():
+            if len(holders) > 1:
+                # an ousted or former holder is no rival for the office of the article's country
+                holders = {k: m for k, m in holders.items()
+                           if not any(_former(ctx, x) for x in ctx.mentions if x.key == k)}
             if place and len(holders) == 1:
                 (key, m), = holders.items()
                 emit(ctx, Arg(key), "HOLDS_OFFICE", Arg(place), ctx.doc[m.head], name, 0.6,
@@ -800,6 +910,11 @@ def _place_naming(ctx: Context, body: str) -> Optional[str]:
                     name[len(words)] in gz.PLACE_OWNED_BODY_WORDS:
                 return key
     return None
+
+
+def _former(ctx: Context, m: Mention) -> bool:
+    """A title held no longer: "former President X", "ousted Prime Minister X"."""
+    return any(t.lower_ in gz.FORMER_WORDS for t in ctx.doc[max(m.start - 3, 0): m.start])
 
 
 def _article_state(ctx: Context) -> Optional[str]:
@@ -965,7 +1080,7 @@ def part_of_relations(ctx: Context) -> None:
         head = ctx.doc[m.head]
         # "the Acme Corp's Widget Lab": a body's own unit (a place's is its government's)
         owners = [c for c in head.children if c.dep_ in ("poss", "nmod") and c.i < m.start
-                  and any(g.lower_ in POSSESSIVE_MARKS for g in c.children)]
+                  and (any(g.lower_ in POSSESSIVE_MARKS for g in c.children) or c.lower_ == "its")]
         for owner in resolve_args(ctx, owners):
             if ctx.label(owner.key) in BODY_LABELS and owner.key != m.key:
                 emit(ctx, Arg(m.key), "PART_OF", owner, head, "pattern:body-possessive", 0.7)
@@ -990,6 +1105,32 @@ def part_of_relations(ctx: Context) -> None:
 
 RULES = (verb_relations, nominal_relations, calling_criticism, office_relations,
          location_relations, part_of_relations)
+
+
+def spoken_accusations(ctx: Context, quotes: list) -> None:
+    """A speaker who says an entity did wrong accuses it: a verb of wrongdoing
+    (``cues.WRONGDOING_VERBS``) inside the speaker's quote, or in a sentence whose main verb
+    is the speaker's verb of saying ("X said Y violated the law")."""
+    spans = [(q.char_start, q.char_end, q.speaker) for q in quotes]
+    for sent in ctx.doc.sents:
+        root = sent.root
+        if root.lemma_ in cues.SPEECH_VERBS and root.pos_ == "VERB":
+            speaker = resolve_args(ctx, [c for c in root.children if c.dep_ == "nsubj"])
+            if speaker:
+                spans.append((sent.start_char, sent.end_char, speaker[0].key))
+    for token in tokens_of(ctx.doc):
+        if token.lemma_ not in cues.WRONGDOING_VERBS or token.pos_ != "VERB":
+            continue
+        speakers = [key for start, end, key in spans if start <= token.idx < end]
+        if not speakers or negated(token) or any(modality(token)):
+            continue
+        doers = subjects_of(token)
+        if not doers and token.dep_ == "pcomp":  # "halt X from violating ..."
+            doers = [c for c in token.head.head.children if c.dep_ == "dobj"]
+        speaker = Arg(speakers[-1])
+        for doer in resolve_args(ctx, doers):
+            if doer.key != speaker.key and _fits(ctx, "ACCUSED", speaker, doer):
+                emit(ctx, speaker, "ACCUSED", doer, token, "speech:wrongdoing", 0.5)
 
 
 def quoted_criticism(ctx: Context, quotes: list) -> None:
@@ -1022,8 +1163,9 @@ def _condemned_actor(token: Token) -> bool:
     """The token names who acts, and a word of condemnation names what it did: "X lied",
     "X acted recklessly", "X is corrupt", "X's blatant breach", "a cover-up by X" (not "X
     will fight these unlawful policies": the word is another's)."""
-    def condemning(word: Token) -> bool:
-        return word.lower_ in cues.CONDEMNING_WORDS
+    def condemning(word: Token) -> bool:  # a verb of wrongdoing is an accusation instead
+        return word.lower_ in cues.CONDEMNING_WORDS and not (
+            word.pos_ == "VERB" and word.lemma_ in cues.WRONGDOING_VERBS)
     if token.dep_ == "nsubj":
         verb = token.head
         return condemning(verb) or any(condemning(c) for c in verb.children
@@ -1042,8 +1184,9 @@ def extract_relations(ctx: Context, quotes: Optional[list] = None) -> list[Relat
     target) with the most confident evidence (and a date from any evidence that has one)."""
     for rule in RULES:
         rule(ctx)
-    if quotes:
+    if quotes is not None:
         quoted_criticism(ctx, quotes)
+        spoken_accusations(ctx, quotes)
     best: dict[tuple, Relation] = {}
     dates: dict[tuple, str] = {}
     for r in ctx.relations:

@@ -285,13 +285,33 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
     ("\"The FBI's blatant cover-up must end now,\" Senator Ann Cole said.",
      {("Ann Cole", "CRITICIZED", "Federal Bureau of Investigation")}),
     ("\"The FBI lied to the court again and again,\" Senator Ann Cole said.",
-     {("Ann Cole", "CRITICIZED", "Federal Bureau of Investigation")}),
+     {("Ann Cole", "ACCUSED", "Federal Bureau of Investigation")}),  # a wrong done: accused
     ("\"The FBI will fight these unlawful policies in court,\" FBI Director Tom Hale said.",
      {("Tom Hale", "HOLDS_OFFICE", "Federal Bureau of Investigation")}),
     ("Senator Ann Cole vowed to protect the farms from what she called \"sabotage\" by Russia.",
      {("Ann Cole", "CRITICIZED", "Russia")}),
     ("Minnesota officials met on Monday. The sheriff withdrew Carver County (Waconia), the "
      "state's largest county, from the program.", {("Carver County", "LOCATED_IN", "Minnesota")}),
+    # "they" for a coordination of names; "X with Y and Z" share the subject; a gerund in a
+    # phrase takes the clause's subject; "came under fire from"; a body inside a title
+    ("Officer John Smith and officer David Brown stopped the car before they arrested Maria Lopez.",
+     {("John Smith", "ARRESTED", "Maria Lopez"), ("David Brown", "ARRESTED", "Maria Lopez")}),
+    ("Attorney General Ann Lee with Solicitor General Tom Hale and Prosecutor Bob Ruiz announced "
+     "charges against Mayor John Smith.",
+     {("Ann Lee", "CHARGED", "John Smith"), ("Tom Hale", "CHARGED", "John Smith"),
+      ("Bob Ruiz", "CHARGED", "John Smith")}),
+    ("Officer John Smith had no justification for shooting Maria Lopez as she fled.",
+     {("John Smith", "SHOT", "Maria Lopez")}),
+    ("As the bank's president, John Smith has come under fire from Congress.",
+     {("Congress", "CRITICIZED", "John Smith")}),
+    ("House Speaker Ann Lee said the House would vote on Monday.",
+     {("Ann Lee", "HOLDS_OFFICE", "House of Representatives")}),
+    # a passive conjunct the parser left without a subject; the agency is the one named
+    ("The SEC said Acme Corp and its founder, John Smith, have been charged with fraud by the agency.",
+     {("Securities and Exchange Commission", "CHARGED", "Acme Corp"),
+      ("Securities and Exchange Commission", "CHARGED", "John Smith")}),
+    ("The FBI was looking into improprieties at Acme Corp.",
+     {("Federal Bureau of Investigation", "INVESTIGATED", "Acme Corp.")}),
     # a named site "in" a place
     ("A raid at the Tyson Foods meatpacking plant in Grainger County, Tennessee, drew protests.",
      {("Tyson Foods", "LOCATED_IN", "Grainger County"), ("Grainger County", "LOCATED_IN", "Tennessee")}),

@@ -25,7 +25,7 @@ FATAL_ADJECTIVES = {"fatal", "deadly", "lethal"}
 
 #: Light verbs + event noun: "file a lawsuit against X", "open an investigation into X",
 #: "issue subpoenas to X", "bring charges against X", "launch a probe of X".
-LIGHT_VERBS = {"file", "open", "launch", "issue", "bring", "announce", "begin", "start",
+LIGHT_VERBS = {"join", "file", "open", "launch", "issue", "bring", "announce", "begin", "start",
                "lodge", "serve", "press", "conduct", "initiate", "level", "send"}
 
 #: Verbs whose subject (or passive agent) is the actor of the event noun they take:
@@ -55,6 +55,13 @@ CONDEMNING_WORDS = {
     "betrayal", "betrayed", "violation", "violated", "intimidation", "bullying", "harassment",
     "callous", "mess",
 }
+#: Verbs whose object a lawsuit is filed against: "filed suit to block X's rule".
+CHALLENGING_VERBS = {"challenge", "block", "stop", "halt", "overturn", "contest", "invalidate"}
+#: Verbs of wrongdoing: a speaker who says an entity did one accuses it.
+WRONGDOING_VERBS = {"violate", "steal", "abuse", "trample", "defraud", "mislead", "lie",
+                    "obstruct", "defy", "flout", "undermine", "attack", "weaponize", "enable",
+                    "betray", "harass", "intimidate", "endanger", "exploit", "embezzle", "rig",
+                    "sabotage", "cover", "ignore"}
 CALLING_VERBS = {"call", "brand", "label", "describe", "dub", "term"}
 
 #: Verbs of saying (quotes and reported speech).

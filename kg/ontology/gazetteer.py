@@ -687,6 +687,14 @@ REGION_SUFFIXES = {"state", "province", "region", "county", "prefecture"}
 #: X", "Denver Police Chief X"); a department's director holds the department's.
 PLACE_OWNED_BODY_WORDS = {"police", "district", "circuit", "supreme", "superior", "court",
                           "appeals", "high", "municipal"}
+#: Local offices of a body: "the director for the Dayton office of X" holds X's post.
+FIELD_OFFICE_NOUNS = {"office", "bureau", "branch"}
+#: Roles in a committee between its name and a member's title ("X Committee ranking member
+#: Rep. Y"), and the words that qualify them.
+COMMITTEE_ROLES = {"member", "chairman", "chairwoman", "chair"}
+COMMITTEE_ROLE_MODIFIERS = {"ranking", "senior", "minority", "majority", "vice"}
+#: Words before a title that say it is held no longer.
+FORMER_WORDS = {"ousted", "former", "deposed", "toppled", "exiled", "late"}
 #: Nouns after a one-word name that make it a region ("the Sahel region").
 REGION_NOUNS = {"region", "area", "province", "basin", "desert", "valley", "peninsula",
                 "corridor"}
