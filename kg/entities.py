@@ -1003,6 +1003,8 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
         return None  # "a police officer": the officer is the person, not the police
     if lower == "police" and token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN":
         return None  # "police killings", "police brutality": a kind of thing, no actor
+    if token.dep_ == "pobj" and token.head.lower_ == "as":
+        return None  # "deputies act as immigration agents": a role, no one acting
     if lower == "seekers" and token.i > 0 and doc[token.i - 1].lower_ == "asylum":
         lower = "asylum seekers"
     protesting = (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VBG"

@@ -593,7 +593,8 @@ PROTEST_VERBS = {"protest", "demonstrate", "march", "rally"}
 #: Group nouns named by their common synonym.
 GROUP_SYNONYMS = {"protestors": "protesters", "demonstrators": "protesters",
                   "marchers": "protesters", "rioters": "rioters",
-                  "soldiers": "troops", "servicemembers": "troops", "servicemen": "troops"}
+                  "soldiers": "troops", "servicemembers": "troops", "servicemen": "troops",
+                  "authorities": "officials"}
 
 #: Single words of the gazetteer too ambiguous to mark where the NER found nothing.
 GAP_AMBIGUOUS = {"House", "Guard", "Fed", "Treasury", "Marshals", "Marines"}
