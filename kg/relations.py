@@ -59,6 +59,7 @@ class Context:
     frames: FrameSet = FRAMES
     role_holders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     event_targets: dict[str, list] = field(default_factory=dict)  # type -> last event's targets
+    lead_end: int = 0  # first token after the article's first two sentences
 
     def label(self, key: str) -> str:
         return self.entities[key].label if key in self.entities else ""
@@ -85,6 +86,8 @@ def build_context(doc: Doc, article: Article, mentions: list[Mention],
                         if m.key in entities})
     _resolve_pronouns(ctx)
     ctx.role_holders = _role_holders(ctx)
+    sentences = iter(doc.sents)
+    ctx.lead_end = max((next(sentences, doc[:0]).end for _ in range(2)), default=0)
     return ctx
 
 
@@ -241,6 +244,9 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
             person = _named_role_holder(ctx, token)
             if person:
                 return Arg(person)
+        person = _lead_title_holder(ctx, token)
+        if person:
+            return Arg(person)
         key = _anaphor(ctx, token)
         if key:
             return Arg(key)
@@ -255,6 +261,18 @@ def _named_role_holder(ctx: Context, token: Token) -> Optional[str]:
             token.tag_ not in ("NN", "NNP"):
         return None
     holders = {key for i, key in ctx.role_holders.get(token.lemma_, ()) if i < token.i}
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _lead_title_holder(ctx: Context, token: Token) -> Optional[str]:
+    """"A federal judge on Friday ordered ..." opening an article: the one official the
+    article names with that title (news leads name the person later)."""
+    if token.tag_ != "NN" or token.lemma_ not in gz.OFFICIAL_TITLES or \
+            not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) or \
+            sentence_start(token) > ctx.lead_end:
+        return None
+    holders = {m.key for m in ctx.mentions if m.label == "Official" and m.key in ctx.entities
+               and match_key(m.title).split()[-1:] == [token.lemma_]}
     return holders.pop() if len(holders) == 1 else None
 
 

@@ -318,3 +318,15 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
 ])
 def test_structure_exactly(extract, text, expected):
     assert triples(extract(text)) == expected
+
+
+def test_an_indefinite_title_in_the_lead_is_the_official_named_later(extract):
+    part = extract("A federal judge on Friday ordered the Varga administration to release the "
+                   "files. US District Judge Maria Kent said the files were public.", date="2026-01-21")
+    names = {k: e.name for k, e in part.entities.items()}
+    assert [(names[r.source], r.type, names[r.target], r.date) for r in part.relations] == [
+        ("Maria Kent", "ORDERED", "Varga administration", "2026-01-16"),
+        ("Maria Kent", "HOLDS_OFFICE", "United States", None)]
+    later = extract("The mayor spoke. Officials met. Police were calm. A federal judge ordered "
+                    "the Varga administration to pay. US District Judge Maria Kent agreed.")
+    assert [r.type for r in later.relations] == ["HOLDS_OFFICE"]  # past the lead: nobody known
