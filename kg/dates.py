@@ -81,14 +81,28 @@ def event_date(trigger: Token, sentence: Span, article_date: Optional[str]) -> O
     if not dates:
         return None
     direct = [ent for ent in dates if _attached(ent, trigger)]
-    if not direct and trigger.dep_ in ("advcl", "xcomp"):
-        # a participle or infinitive shares the time of the verb it hangs on: "said in a
-        # Jan 20 statement ..., calling X a disgrace" (the parser may hang it on the
-        # reported clause: then the speaker's verb)
-        governor = trigger.head
-        if trigger.dep_ == "advcl" and governor.dep_ == "ccomp" and governor.head.lemma_ in SPEECH_VERBS:
-            governor = governor.head
+    if not direct and trigger.pos_ == "NOUN":
+        # an event noun dated in the clause that describes it: "a lawsuit X filed in 2010"
+        clauses = [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
+        direct = [ent for ent in dates for c in clauses if _attached(ent, c)]
+    current = trigger
+    for _ in range(3):
+        if direct:
+            break
+        # an event noun shares the time of the verb it is the object of ("filing a suit"),
+        # a participle or infinitive that of the verb it hangs on ("went on offense Tuesday,
+        # filing a suit"; "said in a Jan 20 statement ..., calling X a disgrace"; the parser
+        # may hang it on the reported clause: then the speaker's verb)
+        if current.dep_ in ("dobj", "obj") and current.head.pos_ == "VERB":
+            governor = current.head
+        elif current.dep_ in ("advcl", "xcomp"):
+            governor = current.head
+            if current.dep_ == "advcl" and governor.dep_ == "ccomp" and governor.head.lemma_ in SPEECH_VERBS:
+                governor = governor.head
+        else:
+            break
         direct = [ent for ent in dates if _attached(ent, governor)]
+        current = governor
     adverbial = [ent for ent in dates if _adverbial(ent)]
     # the date nearest the trigger first: "..., on Jan 20, after X shot Y on Jan 7"
     direct.sort(key=lambda ent: min(abs(ent.start - trigger.i), abs(ent.end - 1 - trigger.i)))

@@ -40,3 +40,9 @@ def test_a_date_in_a_phrase_on_the_verb_dates_the_event(extract):
     part = extract("Officer Mark Lee, who killed Omar Diaz during a traffic stop on April 4, was "
                    "charged.", date="2026-06-10")
     assert [(r.type, r.date) for r in part.relations if r.type == "KILLED"] == [("KILLED", "2026-04-04")]
+
+
+def test_an_event_noun_takes_the_date_of_the_verbs_it_hangs_on(extract):
+    part = extract("The Interior Department struck back on Tuesday, filing a lawsuit against Oregon.",
+                   date="2026-01-21")
+    assert [(r.type, r.date) for r in part.relations] == [("SUED", "2026-01-20")]
