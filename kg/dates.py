@@ -90,8 +90,8 @@ def event_date(trigger: Token, sentence: Span, article_date: Optional[str]) -> O
         if direct:
             break
         # an event noun shares the time of the verb it is the object of ("filing a suit"),
-        # a participle or infinitive that of the verb it hangs on ("went on offense Tuesday,
-        # filing a suit"; "said in a Jan 20 statement ..., calling X a disgrace"; the parser
+        # a participle or infinitive that of the verb it hangs on ("went to court Friday,
+        # seeking an order"; "said in a May 2 statement ..., calling X a sham"; the parser
         # may hang it on the reported clause: then the speaker's verb)
         if current.dep_ in ("dobj", "obj") and current.head.pos_ == "VERB":
             governor = current.head
@@ -116,12 +116,12 @@ def event_date(trigger: Token, sentence: Span, article_date: Optional[str]) -> O
 
 def _attached(ent: Span, trigger: Token) -> bool:
     """The date modifies the trigger itself: "shot X on Jan 7", "the Jan 7 shooting", or
-    the noun of its prepositional phrase: "said in a Jan 20 statement"."""
+    the noun of its prepositional phrase: "said in a May 2 statement"."""
     head = ent.root.head
     if head.i == trigger.i:
         return True
     if head.dep_ == "prep" and _through_phrases(head.head, trigger):
-        return True  # "shot X on Jan 7", "killed X during a traffic stop on April 4"
+        return True  # "shot X on Jan 7", "struck X during a protest on May 9"
     return head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == trigger.i and \
         any(t.dep_ in ("compound", "nmod", "amod") and t.head.i == head.i for t in ent)
 

@@ -68,7 +68,7 @@ def _title_tables() -> tuple[frozenset, frozenset, frozenset, int]:
 
 def lookup_body(text: str) -> Optional[tuple[str, str]]:
     """(label, canonical name) of a known government or named body, else None. An acronym
-    matches only in capitals: "Gao" the town is not the GAO."""
+    matches only in capitals: "Dot" the name is not the DOT."""
     key = match_key(text)
     table, acronyms = _body_lookup()
     for candidate in (key, _strip_country(key)):
@@ -312,7 +312,7 @@ def _drop_term_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _modifies_artifact(token: Token) -> bool:
-    """A word (or the first of its conjuncts: "Model A, B and C vehicles")
+    """A word (or the first of its conjuncts: "Roadrunner, Coyote and Mesa vehicles")
     modifying a noun for a made thing."""
     for _ in range(6):
         if token.dep_ != "conj":
@@ -323,7 +323,7 @@ def _modifies_artifact(token: Token) -> bool:
 
 
 def _drop_product_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Names of products and parts the NER took for a company or a person ("the Autopilot
+    """Names of products and parts the NER took for a company or a person ("the Skyline
     software", "Roadster vehicles", "the XR-7 plug"): a name not in the gazetteer that
     mostly modifies a noun for a made thing is no entity."""
     by_name: dict[str, list[Mention]] = {}
@@ -457,7 +457,7 @@ def _national_bodies(doc: Doc, mention_at: dict[int, int], mentions: list[Mentio
                         len(mods) == 1 and mods[0] in mention_at and
                         (mentions[mention_at[mods[0]]].canonical in gz.US_STATES or
                          mentions[mention_at[mods[0]]].canonical in gz.COUNTRIES)):
-            continue  # "a Michigan police officer": a state and an officer, no named force
+            continue  # "an Ohio police officer": a state and an officer, no named force
         start = mods[0]
         if start in mention_at:
             start = mentions[mention_at[start]].start
@@ -538,7 +538,7 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
             return "Place", ""  # "the Caucasus": a person's name takes no article ("the Hale
             # campaign" is a modifier, so it stays a person)
         if len(words) > 1 and words[-1] in gz.PERSON_NEVER_HEADS:
-            return "Place", ""  # "Harcourt Road", "Grainger County"
+            return "Place", ""  # "Harcourt Road", "Pike County"
         if _placed_in_a_region(doc, start, end):
             return "Place", ""  # "in Tarvo, Estonia": a town, not a person
         if words[-1] in gz.AGENCY_HEAD_WORDS and len(words) > 1 and words[-1] not in ("chief", "head"):
@@ -573,7 +573,7 @@ def _platform_letter(doc: Doc, start: int, end: int) -> bool:
 
 
 def _join_listed_names(doc: Doc, mentions: list[Mention]) -> None:
-    """"the Program for Rural, Tribal, and Island Broadband Access", which the NER
+    """"the Office for Parks, Trails, and Lakes", which the NER
     cut at the commas: a body name ending in "for/of X" and a name after a list of
     capitalised words and "and" are one name."""
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -594,7 +594,7 @@ def _join_listed_names(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _units_of_agencies(mentions: list[Mention]) -> None:
-    """"the OHHS Program for X": a body named after a government body's acronym (its
+    """"the NDOT Office of X": a body named after a government body's acronym (its
     initials spell an Agency of the article, or the gazetteer knows it) is a unit of it."""
     agencies = {initials(m.text.split()) for m in mentions if m.label == "Agency" and len(m.text.split()) > 1}
     for m in mentions:
@@ -608,7 +608,7 @@ def _units_of_agencies(mentions: list[Mention]) -> None:
 
 
 def _possessed_bodies(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]) -> None:
-    """A body a government body owns is one too ("the agency's National Center for X"),
+    """A body a government body owns is one too ("the agency's Water Research Institute"),
     and so is an office a place owns ("the state's Emergency Management Office")."""
     for m in mentions:
         if m.label != "Organization" or m.canonical or m.start < 2:
@@ -673,7 +673,7 @@ def _org_or_agency(doc: Doc, start: int, end: int, words: list[str]) -> tuple[st
     if words[-1] in ("forces", "force", "army") and not set(words[:-1]) & gz.STATE_FORCE_MARKERS and \
             not any(w in gz.DEMONYMS or w.title() in gz.COUNTRIES for w in words[:-1]) and \
             not any(t.ent_type_ in ("GPE", "NORP") for t in doc[start:end - 1]):
-        return "Organization", ""  # "Rapid Support Forces": an armed group, no state's force
+        return "Organization", ""  # "Popular Resistance Forces": an armed group, no state's force
     strong = heads - gz.WEAK_AGENCY_HEADS
     if strong and not set(words) & gz.PRIVATE_AGENCY_MARKERS:
         return "Agency", ""
@@ -710,7 +710,7 @@ def _title_before(doc: Doc, start: int) -> Optional[tuple[int, str]]:
 
 
 def _coordinated_title_before(doc: Doc, end: int, sent_start: int) -> Optional[tuple[int, str]]:
-    """"Senator and presidential candidate X", "Chief of Staff and Communications Director
+    """"Governor and party chair X", "Press Secretary and Policy Director
     X": an office title coordinated with a second role right before the name is the
     person's title too (the first conjunct names the office)."""
     official, qualified, _, longest = _title_tables()
@@ -769,7 +769,7 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
         for prep in (c for c in cand.children if c.dep_ == "prep" and c.lower_ == "of"):
             edge = prep.right_edge.i
             while edge > prep.i and doc[edge].dep_ in ("cc", "punct"):
-                edge -= 1  # "Chief of Staff and Communications Director": no trailing "and"
+                edge -= 1  # "Press Secretary and Policy Director": no trailing "and"
             longer = doc[tokens[0].i: edge + 1].text
             if title_kind(longer) is not None:
                 title_text = longer
@@ -815,7 +815,7 @@ def _predicate_titles(head: Token) -> list[Token]:
 
 
 def _mark_staff(doc: Doc, m: Mention) -> None:
-    """"his former senior advisor X", "Y's chief of staff X": a staff post named right
+    """"her longtime deputy X", "Y's chief of staff X": a staff post named right
     before the name, owned by someone; resolution makes X an Official when the owner is."""
     j = m.start - 1
     if j < 1 or doc[j].lemma_ not in gz.STAFF_ROLES:
@@ -918,7 +918,7 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
 
 def _agency_title_before(doc: Doc, m: Mention, mention_at: dict[int, int],
                          mentions: list[Mention]) -> str:
-    """"CDC Chief Medical Officer Dr. X": capitalised words between a government body and
+    """"NASA Chief Scientist Dr. X": capitalised words between a government body and
     a name, ending in a title head, are that body's office."""
     j = m.start - 1
     while j >= 0 and doc[j].lower_.rstrip(".") in gz.HONORIFICS:
@@ -935,7 +935,7 @@ def _agency_title_before(doc: Doc, m: Mention, mention_at: dict[int, int],
 
 
 def _leads_agency(doc: Doc, m: Mention, mention_at: dict[int, int], mentions: list[Mention]) -> str:
-    """"X, who led the agency's National Center for ...": heading a government body is an
+    """"X, who led the agency's Water Research Institute": heading a government body is an
     office ("Head")."""
     for child in doc[m.head].children:
         if child.dep_ != "relcl" or child.lemma_ not in gz.LEADING_VERBS:
@@ -1004,7 +1004,7 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
     if lower == "police" and token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN":
         return None  # "police killings", "police brutality": a kind of thing, no actor
     if token.dep_ == "pobj" and token.head.lower_ == "as":
-        return None  # "deputies act as immigration agents": a role, no one acting
+        return None  # "guards act as customs officers": a role, no one acting
     if lower == "seekers" and token.i > 0 and doc[token.i - 1].lower_ == "asylum":
         lower = "asylum seekers"
     protesting = (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VBG"
@@ -1137,7 +1137,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         if start >= end:
             continue
         if ent.label_ in ("PERSON", "ORG") and _platform_letter(doc, start, end):
-            start += 2 if doc[start + 1].text == "." else 1  # "in a post to X. Hale said"
+            start += 2 if doc[start + 1].text == "." else 1  # "in a post on X. Reyes added"
         start, title_in_span = _title_prefix_in_span(doc, start, end, ent.label_)
         end = _cut_tail(doc, start, end, ent.label_)
         if doc[end - 1].idx + len(doc[end - 1]) - doc[start].idx > MAX_NAME_CHARS:
@@ -1434,7 +1434,7 @@ def prep_objects_of(token: Token, prep: str) -> list[Token]:
 
 def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A name of two words or more found once is that name wherever the article repeats it
-    and the NER did not tag it ("Eagle Pass" as a place in one sentence, untagged in the
+    and the NER did not tag it ("Cedar Falls" as a place in one sentence, untagged in the
     next): one name, one entity across the article."""
     names = {m.text: m for m in mentions if len(m.text.split()) >= 2 and not m.role
              and m.label in ("Person", "Place", "Agency", "Organization", "Law")
@@ -1463,7 +1463,7 @@ def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:
     if label == "PERSON":
         for j in range(start + 1, end):
             if doc[j].text in gz.MONTH_ABBREVIATIONS and j + 1 < len(doc) and doc[j + 1].like_num:
-                return j  # "By Jane Roe Jun 27, 2018": a byline's date
+                return j  # "By Jane Roe Mar 3, 2021": a byline's date
             if doc[j].lower_ in ("v.", "v", "vs.", "vs"):
                 return start  # "Doe v. Smith": a case's caption, no person
             if doc[j].text == "/":

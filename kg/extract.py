@@ -62,8 +62,11 @@ def parse_in_windows(nlp: Language, text: str, size: Optional[int] = None) -> Do
     while start < len(text):
         end = min(start + size, len(text))
         if end < len(text):
-            cut = max(text.rfind("\n\n", start, end), text.rfind(". ", start, end), text.rfind(" ", start, end))
-            end = cut + 2 if cut > start else end
+            for mark in ("\n\n", ". ", " "):  # a paragraph break, else a sentence end, else a space
+                cut = text.rfind(mark, start, end)
+                if cut > start:
+                    end = cut + len(mark)
+                    break
         windows.append(text[start:end])
         start = end
     return Doc.from_docs(list(nlp.pipe(windows, batch_size=1)), ensure_whitespace=False)

@@ -31,7 +31,7 @@ UNCLOSED_QUOTE = re.compile(r'[“"]([^”"\n]{2,})(?=\n|$)')
 MIN_QUOTE_WORDS = 3
 SPEAKERS = {"Person", "Official", "Agency", "Organization", "Group"}
 #: Verbs that attribute a quote: speech verbs, and verbs of naming ("called X 'a
-#: breathtaking abuse'").
+#: shameful stunt'").
 QUOTE_VERBS = cues.SPEECH_VERBS | {"call", "label", "dub", "brand", "term"}
 #: "according to X" names a source less surely than a verb of saying does.
 ACCORDING_TO_PENALTY = 10_000
@@ -75,7 +75,7 @@ def _authors(tokens: list[Token]) -> list[Token]:
 
 def _name_before(ctx: Context, verb: Token, qstart: int, qend: int) -> Optional[str]:
     """A speech verb the parser left without a subject: the entity named right before it
-    (", Chen Binhua, said")."""
+    (", Ana Ruiz, said")."""
     j = verb.i - 1
     while j >= 0 and ctx.doc[j].text in (",", "—", "-"):
         j -= 1

@@ -102,7 +102,7 @@ def _resolve_pronouns(ctx: Context) -> None:
             continue
         want = "m" if lower in MALE else "f"
         # a pronoun outside quotation marks never stands for a name quoted inside them
-        # ('"... the governor and the agency still fail ...," he said')
+        # ('"... the mayor and the council keep failing ...," he said')
         cands = [(i, k) for i, k in people + resolved if i < token.i
                  and (token.i in quoted or i not in quoted)
                  and ctx.gender.get(k, want) == want
@@ -265,7 +265,7 @@ def _named_role_holder(ctx: Context, token: Token) -> Optional[str]:
 
 
 def _lead_title_holder(ctx: Context, token: Token) -> Optional[str]:
-    """"A federal judge on Friday ordered ..." opening an article: the one official the
+    """"A state judge on Thursday told ..." opening an article: the one official the
     article names with that title (news leads name the person later)."""
     if token.tag_ != "NN" or token.lemma_ not in gz.OFFICIAL_TITLES or \
             not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) or \
@@ -284,7 +284,9 @@ def _role_holders(ctx: Context) -> dict[str, list[tuple[int, str]]]:
     for m in ctx.mentions:
         if m.label not in ("Person", "Official") or not m.key or m.key not in ctx.entities:
             continue
-        words = [t for t in ctx.doc[max(0, m.start - 3):m.start]]
+        # only a role inside the name's own phrase ("police officer X", "X, an officer"),
+        # not any role word before it ("two officers arrested X")
+        words = [t for t in ctx.doc[max(0, m.start - 3):m.start] if m.start <= t.head.i < m.end]
         head = ctx.doc[m.head] if m.head >= 0 else None
         if head is not None:
             words += [c for c in head.children if c.dep_ == "appos"]
@@ -308,7 +310,7 @@ def possessor_targets(ctx: Context, tokens: list[Token], doers: bool = False) ->
         owners = [c for c in token.children if c.dep_ == "poss"]
         if doers:
             owners += prep_objects(token, {"by"})
-        # "the adequacy of X's recall", "improprieties at X": one phrase further
+        # "the safety of X's plants", "irregularities at X": one phrase further
         for pobj in prep_objects(token, {"of", "at"}):
             if pobj.i in ctx.key_at and ctx.label(ctx.key_at[pobj.i]) in BODY_LABELS:
                 owners.append(pobj)
@@ -463,7 +465,7 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return [verb.head]
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("for", "by", "after", "before", "while", "in", "over"):
-        # a gerund in a phrase: "X had no justification for shooting Y"
+        # a gerund in a phrase: "X had no reason for striking Y"
         cur = verb.head.head
         for _ in range(3):
             if cur.pos_ in ("VERB", "AUX"):
@@ -682,7 +684,7 @@ def verb_relations(ctx: Context) -> None:
             doers = any(s.doer_target for s in specs)
             targets = possessor_targets(ctx, target_tokens, doers=doers)
             if not targets and target_tokens and any(sl.kind == "prep" for sl in frame.target):
-                # "looking into improprieties at X": the parser hangs the phrase on the verb
+                # "looking into irregularities at X": the parser hangs the phrase on the verb
                 targets = [a for a in (resolve_arg(ctx, p) for p in prep_objects(verb, {"at"}))
                            if a and ctx.label(a.key) in BODY_LABELS]
             if not targets and doers and target_tokens and not is_passive(verb):
@@ -712,7 +714,7 @@ def _deployment(ctx: Context, verb: Token, spec, sources: list[Arg], targets: li
     """A sending (sender -> force, e.g. DEPLOYED) and the force's destination (force ->
     place, e.g. DEPLOYED_TO)."""
     dest = prep_objects(verb, cues.DESTINATION_PREPS)
-    if not dest:  # "stationed thousands of troops in X": the phrase hangs on the object
+    if not dest:  # "kept 800 troops in X": the phrase hangs on the object
         dest = [p for t in target_tokens for p in prep_objects(t, cues.DESTINATION_PREPS)]
     places = [a for a in resolve_args(ctx, dest) if ctx.label(a.key) == "Place"]
     forces = [t for t in targets if _fits_target(ctx, spec.name, t)]
@@ -833,7 +835,7 @@ def calling_criticism(ctx: Context) -> None:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "pobj" and \
                 verb.head.head.dep_ == "prep" and verb.head.head.head.dep_ == "ROOT" and \
                 verb.head.head.head.pos_ in ("PROPN", "NOUN"):
-            # "X in a statement called Y's Z 'a ...'": the parser made X the root
+            # "X in a post called Y's Z 'a ...'": the parser made X the root
             misparsed_root = verb.head.head.head
             if not objs:
                 objs = [c for c in verb.children if c.dep_ == "oprd"]
@@ -853,7 +855,7 @@ def calling_criticism(ctx: Context) -> None:
             exclude = {a.key for a in sources}
             targets = [a for obj in objs for a in resolve_behind(ctx, obj, exclude)]
         if not targets and any(o.lower_ == "what" for o in objs):
-            # "what he called 'intimidation' by Y": the doer of what is so named
+            # "what he called 'bullying' by Y": the doer of what is so named
             targets = resolve_args(ctx, prep_objects(verb, {"by"}) +
                                    [p for c in seconds for p in prep_objects(c, {"by"})])
         for s in sources:
@@ -883,7 +885,7 @@ def office_relations(ctx: Context) -> None:
              title=m.title)
         place = _place_naming(ctx, juris)
         if place and (m.key, place) not in seen:
-            # "United States District Court Judge X", "Hong Kong Police Commissioner X": the
+            # "Ohio Supreme Court Justice X", "Norland Police Commissioner X": the
             # office is the place's too
             seen.add((m.key, place))
             emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(place), ctx.doc[m.head], "title:body-place",
@@ -1012,7 +1014,7 @@ def location_relations(ctx: Context) -> None:
             for y in outer:
                 if x.key != y.key and ctx.label(x.key) == ctx.label(y.key) == "Place":
                     emit(ctx, x, "LOCATED_IN", y, noun, "pattern:place-noun", 0.75)
-    for m in places:  # "Carver County (Waconia), the state's largest county": misparsed often
+    for m in places:  # "Pike County (Vik), the state's oldest county": misparsed often
         outer = _described_region(ctx, m)
         if outer and outer != m.key:
             emit(ctx, Arg(m.key), "LOCATED_IN", Arg(outer), doc[m.head], "pattern:place-described", 0.7)
@@ -1021,7 +1023,7 @@ def location_relations(ctx: Context) -> None:
             continue
         holder = ctx.key_at.get(token.head.i)
         if holder is None and token.head.lemma_ in gz.FACILITY_NOUNS:
-            # "the Acme Foods meatpacking plant in Grainger County": the named site is there
+            # "the Acme bottling plant in Pike County": the named site is there
             holder = next((ctx.key_at[c.i] for c in token.head.children
                            if c.dep_ == "compound" and c.i in ctx.key_at), None)
             if holder and ctx.label(holder) not in ("Place", "Organization"):
@@ -1116,9 +1118,9 @@ def part_of_relations(ctx: Context) -> None:
         if entity.label not in BODY_LABELS or len(words) < 2 or words[-1] not in gz.UNIT_NOUNS:
             continue
         parent = names.get(" ".join(words[:-1])) or names.get(" ".join(words[:-2]))
-        if parent and parent != key:
-            m = next(m for m in bodies if m.key == key)
-            emit(ctx, Arg(key), "PART_OF", Arg(parent), ctx.doc[m.head], "pattern:unit-name", 0.65)
+        named = next((m for m in bodies if m.key == key), None)
+        if parent and parent != key and named is not None:
+            emit(ctx, Arg(key), "PART_OF", Arg(parent), ctx.doc[named.head], "pattern:unit-name", 0.65)
 
 
 RULES = (verb_relations, nominal_relations, calling_criticism, office_relations,

@@ -103,9 +103,9 @@ def _one_type_per_name(mentions: list[Mention]) -> None:
 def _one_name_one_type(doc: Doc, mentions: list[Mention]) -> None:
     """One name, one type across the article, where the NER typed its mentions apart: the
     label most full-name mentions carry decides for the name and its one-word short form
-    ("Southern" after "Acme Southern"), a place winning a tie ("Shelby Park" as a place in
+    ("Ridge" after "Pine Ridge"), a place winning a tie ("Pine Park" as a place in
     one sentence and a person in the next); a one-word "person" before a region noun is a
-    place ("the Sahel region")."""
+    place ("the Norland region")."""
     for m in mentions:
         if m.label == "Person" and m.end < len(doc) and doc[m.end].lower_ in gz.REGION_NOUNS \
                 and len(m.text.split()) == 1 and not m.title:
@@ -133,7 +133,7 @@ def _one_name_one_type(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _acting_seats(doc: Doc, mentions: list[Mention]) -> None:
-    """'The White House said', 'described by the White House', 'White House Press Secretary':
+    """'the Kremlin said', 'announced by the Kremlin', 'Kremlin Press Secretary':
     a seat of government acting or qualifying a post is the institution, in every mention."""
     seats = [m for m in mentions if m.label == "Place" and match_key(m.text) in gz.PLACE_BODIES]
     acting = set()
@@ -212,7 +212,7 @@ def _short_body_links(mentions: list[Mention]) -> dict[str, str]:
     organisation name in the article is that organisation."""
     bodies = [m for m in mentions if m.label in ("Agency", "Organization") and not m.role]
     links = {}
-    # "Nevada Guard" after "Nevada National Guard": the name short of "National"
+    # "Norland Guard" after "Norland National Guard": the name short of "National"
     full = {match_key(b.text): _body_key(b, {}) for b in bodies}
     for key in full:
         words = key.split()
@@ -374,7 +374,7 @@ def _private_by_description(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _staff_of_officials(doc: Doc, mentions: list[Mention]) -> None:
-    """"his former senior advisor X" where "his" is an office holder: X holds a public post."""
+    """"her longtime deputy X" where "his" is an office holder: X holds a public post."""
     officials = {m.key for m in mentions if m.label == "Official" and m.key}
     people = sorted((m.start, m.key) for m in mentions if m.label in ("Person", "Official")
                     and m.key and not m.nominal)
@@ -410,7 +410,7 @@ def _heads_of_administrations(mentions: list[Mention]) -> None:
 
 def _groups_of_the_one_body(mentions: list[Mention]) -> None:
     """Bare 'police' (and its 'officers') where the article names one police force is that
-    force; 'the Russian authorities' where 'the Russian government' is named is that body."""
+    force; 'the Norland authorities' where 'the Norland government' is named is that body."""
     forces = {m.key for m in mentions if m.label == "Agency" and not m.role
               and "police" in match_key(m.text).split()}
     govs = {match_key(m.text).rsplit(" ", 1)[0]: m for m in mentions if m.label == "Agency"
@@ -426,7 +426,7 @@ def _groups_of_the_one_body(mentions: list[Mention]) -> None:
                 m.role = "officer"
         elif len(words) >= 2 and words[-1] == "authorities" and " ".join(words[:-1]) in govs:
             body = govs[" ".join(words[:-1])]
-            old_key = m.key  # every mention of that group ("the island authorities") too
+            old_key = m.key  # every mention of that group ("the provincial authorities") too
             for g in mentions:
                 if g.label == "Group" and g.key == old_key:
                     g.key, g.label = body.key, body.label

@@ -37,12 +37,12 @@ def test_a_participle_takes_the_date_of_the_statement_it_hangs_on(extract):
 
 
 def test_a_date_in_a_phrase_on_the_verb_dates_the_event(extract):
-    part = extract("Officer Mark Lee, who killed Omar Diaz during a traffic stop on April 4, was "
+    part = extract("Officer Mark Lee, who killed Omar Diaz during a protest on May 9, was "
                    "charged.", date="2026-06-10")
-    assert [(r.type, r.date) for r in part.relations if r.type == "KILLED"] == [("KILLED", "2026-04-04")]
+    assert [(r.type, r.date) for r in part.relations if r.type == "KILLED"] == [("KILLED", "2026-05-09")]
 
 
 def test_an_event_noun_takes_the_date_of_the_verbs_it_hangs_on(extract):
-    part = extract("The Interior Department struck back on Tuesday, filing a lawsuit against Oregon.",
+    part = extract("The Interior Department moved quickly on Tuesday, filing a lawsuit against Oregon.",
                    date="2026-01-21")
     assert [(r.type, r.date) for r in part.relations] == [("SUED", "2026-01-20")]

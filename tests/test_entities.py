@@ -334,9 +334,9 @@ def test_a_name_the_text_calls_a_place_is_one_place_node(nlp):
     ("FDA Chief Medical Officer Dr. Ana Ruiz defended the rule.",
      {"Food and Drug Administration": "Agency", "Ana Ruiz": "Official"}),
     # heading a government body; a title of an unnamed government body
-    ("Tom Hale, who led the FBI's cyber division, resigned on Monday.",
-     {"Tom Hale": "Official", "Federal Bureau of Investigation": "Agency"}),
-    ("Tom Hale, administrator of the county's emergency management agency, resigned on Monday.",
+    ("Tom Hale, who headed the FBI's Denver field office, resigned on Monday.",
+     {"Tom Hale": "Official", "Federal Bureau of Investigation": "Agency", "Denver": "Place"}),
+    ("Tom Hale, director of the city's water department, resigned on Monday.",
      {"Tom Hale": "Official"}),
     # a seat of government that speaks is the institution
     ("The White House said the plan was dead.", {"White House": "Agency"}),
@@ -346,7 +346,7 @@ def test_a_name_the_text_calls_a_place_is_one_place_node(nlp):
     # offices: served as, a title coordinated with a second role, the head of an administration
     ("Mark Ruiz served as chief of staff to Governor Ann Lee of Ohio.",
      {"Mark Ruiz": "Official", "Ann Lee": "Official", "Ohio": "Place"}),
-    ("Senator and presidential candidate Ann Lee spoke in Iowa.", {"Ann Lee": "Official", "Iowa": "Place"}),
+    ("Governor and party chair Ann Lee spoke in Iowa.", {"Ann Lee": "Official", "Iowa": "Place"}),
     ("The Varga administration sued Ohio. Ben Varga spoke on Monday.",
      {"Varga administration": "Agency", "Ohio": "Place", "Ben Varga": "Official"}),
     # bill numbers are laws; events and acronyms of lower-case terms are no entities
@@ -378,7 +378,7 @@ def test_soldiers_and_troops_of_one_country_are_one_group(nlp):
     from kg.entities import extract_mentions
     from kg.resolve import resolve_mentions
 
-    doc = nlp("French troops left the base on Monday. French soldiers boarded the planes.")
+    doc = nlp("French troops left the base on Monday. French soldiers crossed the river.")
     entities = resolve_mentions(doc, extract_mentions(doc))
     groups = [e for e in entities.values() if e.label == "Group"]
     assert [(sorted(g.aliases), g.mentions) for g in groups] == [(["French soldiers", "French troops"], 2)]

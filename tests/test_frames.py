@@ -118,8 +118,8 @@ def test_the_first_frame_whose_conditions_hold_is_chosen(nlp, rows, expected):
      {("Ann Cole", "CRITICIZED", "Federal Reserve")}),
     ("The FBI looked into Acme Corp last year.",
      {("Federal Bureau of Investigation", "INVESTIGATED", "Acme Corp")}),
-    ("Germany has maintained some 1,500 troops in Lithuania since 2017.",
-     {("Germany", "DEPLOYED", "troops"), ("troops", "DEPLOYED_TO", "Lithuania")}),
+    ("Norway has maintained 800 troops in Latvia since 2019.",
+     {("Norway", "DEPLOYED", "troops"), ("troops", "DEPLOYED_TO", "Latvia")}),
     ("Officials kept the files in Lithuania.", set()),  # not a force
 ])
 def test_idiom_frames(extract, text, expected):

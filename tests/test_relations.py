@@ -246,8 +246,8 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
      {("Kadugli", "LOCATED_IN", "South Kordofan State")}),
     ("Officials met in Juneau, the capital of Alaska, on Monday.",
      {("Juneau", "LOCATED_IN", "Alaska")}),
-    ("Supporters met in Hyattsville, Maryland, a suburb of Washington, on Monday.",
-     {("Hyattsville", "LOCATED_IN", "Maryland")}),
+    ("Supporters met in Dublin, Ohio, a suburb of Columbus, on Monday.",
+     {("Dublin", "LOCATED_IN", "Ohio")}),
     # an administration named for its leader is a body that acts
     ("The Varga administration sued Ohio on Monday.", {("Varga administration", "SUED", "Ohio")}),
     # a lone president holds the office of the country the article is about (its name,
@@ -282,7 +282,7 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
     ("Police officer John Smith and officer David Brown stopped Maria Lopez. The officer "
      "ordered Lopez to leave.", set()),
     # condemnation in the critic's own quoted words
-    ("\"The FBI's blatant cover-up must end now,\" Senator Ann Cole said.",
+    ("\"The FBI's shameless cover-up must end now,\" Senator Ann Cole said.",
      {("Ann Cole", "CRITICIZED", "Federal Bureau of Investigation")}),
     ("\"The FBI lied to the court again and again,\" Senator Ann Cole said.",
      {("Ann Cole", "ACCUSED", "Federal Bureau of Investigation")}),  # a wrong done: accused
@@ -290,8 +290,8 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
      {("Tom Hale", "HOLDS_OFFICE", "Federal Bureau of Investigation")}),
     ("Senator Ann Cole vowed to protect the farms from what she called \"sabotage\" by Russia.",
      {("Ann Cole", "CRITICIZED", "Russia")}),
-    ("Minnesota officials met on Monday. The sheriff withdrew Carver County (Waconia), the "
-     "state's largest county, from the program.", {("Carver County", "LOCATED_IN", "Minnesota")}),
+    ("Ohio officials met on Monday. The board moved Pike County (Waverly), the state's oldest "
+     "county, into the plan.", {("Pike County", "LOCATED_IN", "Ohio")}),
     # "they" for a coordination of names; "X with Y and Z" share the subject; a gerund in a
     # phrase takes the clause's subject; "came under fire from"; a body inside a title
     ("Officer John Smith and officer David Brown stopped the car before they arrested Maria Lopez.",
@@ -300,9 +300,9 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
      "charges against Mayor John Smith.",
      {("Ann Lee", "CHARGED", "John Smith"), ("Tom Hale", "CHARGED", "John Smith"),
       ("Bob Ruiz", "CHARGED", "John Smith")}),
-    ("Officer John Smith had no justification for shooting Maria Lopez as she fled.",
+    ("Officer John Smith faced no charges for shooting Maria Lopez during the protest.",
      {("John Smith", "SHOT", "Maria Lopez")}),
-    ("As the bank's president, John Smith has come under fire from Congress.",
+    ("As the utility's chair, John Smith came under fire from Congress.",
      {("Congress", "CRITICIZED", "John Smith")}),
     ("House Speaker Ann Lee said the House would vote on Monday.",
      {("Ann Lee", "HOLDS_OFFICE", "House of Representatives")}),
@@ -310,22 +310,22 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
     ("The SEC said Acme Corp and its founder, John Smith, have been charged with fraud by the agency.",
      {("Securities and Exchange Commission", "CHARGED", "Acme Corp"),
       ("Securities and Exchange Commission", "CHARGED", "John Smith")}),
-    ("The FBI was looking into improprieties at Acme Corp.",
+    ("The FBI was looking into irregularities at Acme Corp.",
      {("Federal Bureau of Investigation", "INVESTIGATED", "Acme Corp.")}),
     # a named site "in" a place
-    ("A raid at the Tyson Foods meatpacking plant in Grainger County, Tennessee, drew protests.",
-     {("Tyson Foods", "LOCATED_IN", "Grainger County"), ("Grainger County", "LOCATED_IN", "Tennessee")}),
+    ("A fire at the Acme Corp bottling plant in Pike County, Ohio, drew crowds.",
+     {("Acme Corp", "LOCATED_IN", "Pike County"), ("Pike County", "LOCATED_IN", "Ohio")}),
 ])
 def test_structure_exactly(extract, text, expected):
     assert triples(extract(text)) == expected
 
 
 def test_an_indefinite_title_in_the_lead_is_the_official_named_later(extract):
-    part = extract("A federal judge on Friday ordered the Varga administration to release the "
-                   "files. US District Judge Maria Kent said the files were public.", date="2026-01-21")
+    part = extract("A state judge on Thursday ordered the Varga administration to pay the fine. "
+                   "US District Judge Maria Kent said the fine was fair.", date="2026-01-21")
     names = {k: e.name for k, e in part.entities.items()}
     assert [(names[r.source], r.type, names[r.target], r.date) for r in part.relations] == [
-        ("Maria Kent", "ORDERED", "Varga administration", "2026-01-16"),
+        ("Maria Kent", "ORDERED", "Varga administration", "2026-01-15"),
         ("Maria Kent", "HOLDS_OFFICE", "United States", None)]
     later = extract("The mayor spoke. Officials met. Police were calm. A federal judge ordered "
                     "the Varga administration to pay. US District Judge Maria Kent agreed.")

@@ -51,17 +51,15 @@ CONDEMNING_WORDS = {
     "unconstitutional", "shameful", "shameless", "reckless", "persecution", "weaponization",
     "scandal", "unacceptable", "blatant", "brazen", "cruel", "egregious", "unconscionable",
     "lawless", "breach", "cover-up", "negligence", "negligent", "incompetent", "incompetence",
-    "corrupt", "corruption", "irresponsible", "inhumane", "needlessly", "militaristic",
-    "betrayal", "betrayed", "violation", "violated", "intimidation", "bullying", "harassment",
-    "callous", "mess",
+    "corrupt", "corruption", "irresponsible", "inhumane", "betrayal", "betrayed", "violation", "violated", "intimidation", "bullying", "harassment",
+    "callous",
 }
 #: Verbs whose object a lawsuit is filed against: "filed suit to block X's rule".
 CHALLENGING_VERBS = {"challenge", "block", "stop", "halt", "overturn", "contest", "invalidate"}
 #: Verbs of wrongdoing: a speaker who says an entity did one accuses it.
 WRONGDOING_VERBS = {"violate", "steal", "abuse", "trample", "defraud", "mislead", "lie",
-                    "obstruct", "defy", "flout", "undermine", "attack", "weaponize", "enable",
-                    "betray", "harass", "intimidate", "endanger", "exploit", "embezzle", "rig",
-                    "sabotage", "cover", "ignore"}
+                    "obstruct", "defy", "flout", "undermine", "weaponize", "betray", "harass",
+                    "intimidate", "endanger", "exploit", "embezzle", "rig", "sabotage", "ignore"}
 CALLING_VERBS = {"call", "brand", "label", "describe", "dub", "term"}
 
 #: Verbs of saying (quotes and reported speech).

@@ -627,7 +627,7 @@ PLACE_TYPE_NOUNS = {"town", "city", "village", "county", "capital", "district",
 #: "the Y Executive Committee" beside "Y".
 UNIT_NOUNS = {"project", "program", "programme", "center", "centre", "institute", "clinic",
               "lab", "laboratory", "initiative", "school", "college", "division", "unit",
-              "bureau", "directorate", "committee", "subcommittee", "exco", "board", "panel",
+              "bureau", "directorate", "committee", "subcommittee", "board", "panel",
               "wing", "branch", "office", "department"}
 
 #: Sites a named business or body runs: "the X meatpacking plant in Y" places X in Y.
@@ -649,7 +649,7 @@ SUPRANATIONAL_WORDS = {"world", "international", "global"}
 #: leading name alone stands for them as a modifier ("a Johns Hopkins study").
 EPONYM_BODY_HEADS = {"university", "college", "institute", "foundation", "center", "centre",
                      "school", "hospital", "museum", "library", "clinic"}
-#: Nouns for made things a product name modifies ("the Pilot Assist software", "Model Y
+#: Nouns for made things a product name modifies ("the Pilot Assist software", "Roadrunner
 #: vehicles", "the XR-7 plug"): the name is a product or part, not a body or a person.
 ARTIFACT_NOUNS = {"software", "program", "system", "feature", "controls", "control", "update",
                   "vehicle", "car", "truck", "suv", "plug", "device", "phone", "app",
@@ -675,7 +675,7 @@ LEADING_VERBS = {"lead", "head", "run", "direct", "oversee", "chair"}
 #: Words marking a body "of the county's/state/city ..." as a government's.
 GOVERNMENT_LEVEL_WORDS = {"county", "state", "city", "federal", "national", "municipal",
                           "government"}
-#: Month abbreviations that end a byline run into a name ("By Jane Roe Jun 27, 2018").
+#: Month abbreviations that end a byline run into a name ("By Jane Roe Mar 3, 2021").
 MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
                        "Nov", "Dec"}
 
@@ -696,7 +696,7 @@ COMMITTEE_ROLES = {"member", "chairman", "chairwoman", "chair"}
 COMMITTEE_ROLE_MODIFIERS = {"ranking", "senior", "minority", "majority", "vice"}
 #: Words before a title that say it is held no longer.
 FORMER_WORDS = {"ousted", "former", "deposed", "toppled", "exiled", "late"}
-#: Nouns after a one-word name that make it a region ("the Sahel region").
+#: Nouns after a one-word name that make it a region ("the Norland region").
 REGION_NOUNS = {"region", "area", "province", "basin", "desert", "valley", "peninsula",
                 "corridor"}
 
