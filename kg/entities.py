@@ -1436,24 +1436,28 @@ def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A name of two words or more found once is that name wherever the article repeats it
     and the NER did not tag it ("Cedar Falls" as a place in one sentence, untagged in the
     next): one name, one entity across the article."""
-    names = {m.text: m for m in mentions if len(m.text.split()) >= 2 and not m.role
-             and m.label in ("Person", "Place", "Agency", "Organization", "Law")
-             and m.text[:1].isupper()}
+    tokens = tokens_of(doc)
+    names: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}  # first word -> (words, mention)
+    for m in mentions:
+        if m.end - m.start >= 2 and not m.role and m.text[:1].isupper() and \
+                m.label in ("Person", "Place", "Agency", "Organization", "Law"):
+            words = tuple(t.text for t in tokens[m.start:m.end])
+            names.setdefault(words[0], []).append((words, m))
     if not names:
         return []
-    matcher = PhraseMatcher(doc.vocab)
-    for text in names:
-        matcher.add(text, [vocab_doc(doc.vocab, text)])
     covered = set(_index(mentions))
     found = []
-    for match_id, start, end in matcher(doc):
-        if any(i in covered for i in range(start, end)):
-            continue
-        known = names[doc.vocab.strings[match_id]]
-        span = doc[start:end]
-        found.append(Mention(start, end, span.start_char, span.end_char, span.text, known.label,
-                             head=span.root.i, canonical=known.canonical))
-        covered.update(range(start, end))
+    for token in tokens:
+        for words, known in names.get(token.text, ()):
+            start, end = token.i, token.i + len(words)
+            if end > len(tokens) or any(i in covered for i in range(start, end)) or \
+                    tuple(t.text for t in tokens[start:end]) != words:
+                continue
+            span = doc[start:end]
+            found.append(Mention(start, end, span.start_char, span.end_char, span.text, known.label,
+                                 head=span.root.i, canonical=known.canonical))
+            covered.update(range(start, end))
+            break
     return found
 
 
