@@ -394,3 +394,14 @@ def test_a_name_the_ner_tagged_once_is_found_where_it_repeats(nlp):
     doc.ents = [Span(doc, first, first + 2, label="GPE")]
     assert [(m.text, m.label, m.start) for m in extract_mentions(doc) if m.label != "Group"] == \
         [("Cedar Falls", "Place", 2), ("Cedar Falls", "Place", 9)]
+
+
+def test_a_span_too_long_for_a_name_is_no_entity(nlp):
+    from spacy.tokens import Span
+
+    from kg.entities import MAX_NAME_CHARS, extract_mentions
+
+    doc = nlp(" ".join(["Alpha"] * 60) + " said so.")
+    doc.ents = [Span(doc, 0, 60, label="ORG")]
+    assert len(doc[0:60].text) > MAX_NAME_CHARS
+    assert extract_mentions(doc) == []

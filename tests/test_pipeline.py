@@ -142,3 +142,19 @@ def test_a_build_killed_at_any_write_loses_nothing(tmp_path):
         assert (out / "kg-parts.jsonl").read_text(encoding="utf-8").count("\n") == 1, target
     assert _kg("build", str(tmp_path / "two.txt"), "-o", str(out), "--update").wait(timeout=300) == 0
     assert _article_ids(out) == ["one", "two"]
+
+
+def test_an_article_longer_than_the_model_takes_builds(nlp, monkeypatch):
+    from kg.extract import extract_articles
+    from kg.model import Article
+
+    text = "The FBI arrested John Smith in Denver on Monday. " * 12  # 600 characters
+    monkeypatch.setattr(nlp, "max_length", 200)
+    short = Article(id="short", text="Police detained Ana Diaz.", date="2026-01-21")
+    parts = list(extract_articles(nlp, [short, Article(id="long", text=text, date="2026-01-21"), short]))
+    assert [p.article.id for p in parts] == ["short", "long", "short"]
+    long_part = parts[1]
+    assert {(r.type, long_part.entities[r.target].name) for r in long_part.relations
+            if r.type == "ARRESTED"} == {("ARRESTED", "John Smith")}
+    smith = next(e for e in long_part.entities.values() if e.name == "John Smith")
+    assert smith.mentions == 12  # every window parsed, none lost
