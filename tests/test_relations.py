@@ -98,7 +98,7 @@ from conftest import triples
     ("Police opened fire at a crowd of demonstrators in Nairobi.",
      {("police", "SHOT", "protesters")}),
     ("Chicago Mayor Brandon Johnson condemned the raids by Border Patrol agents.",
-     {("Brandon Johnson", "CRITICIZED", "Border Patrol")}),
+     {("Brandon Johnson", "CRITICIZED", "Border Patrol"), ("Brandon Johnson", "HOLDS_OFFICE", "Chicago")}),
     ("North Korea threatened to strike the United States with nuclear weapons.",
      {("North Korea", "THREATENED", "United States")}),
     ("Human Rights Watch accused Saudi border guards of killing migrants.",
@@ -137,7 +137,7 @@ from conftest import triples
 ])
 def test_construction(extract, text, expected):
     found = triples(extract(text))
-    assert expected <= found, found
+    assert found == expected, found
 
 
 @pytest.mark.parametrize("text", [
