@@ -21,7 +21,7 @@ from .ontology import FRAMES, category_of
 from .ontology.frames import FrameSet, Slot
 from .ontology import cues
 from .ontology import gazetteer as gz
-from .entities import is_member_role
+from .entities import POSSESSIVE, is_member_role
 from .resolve import jurisdiction_key
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -32,7 +32,6 @@ FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "themselves"}
 ACTORS = {"Person", "Official", "Agency", "Organization", "Group", "Place"}
 BODY_LABELS = ("Agency", "Organization")
-POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 
 
 @dataclass
@@ -1055,7 +1054,7 @@ def _described_region(ctx: Context, m: Mention) -> Optional[str]:
     elif doc[j].lower_ in ("state", "country", "province", "county"):
         region = _anaphor(ctx, doc[j])
     if region is None or ctx.label(region) != "Place" or j + 1 >= len(doc) or \
-            doc[j + 1].lower_ not in POSSESSIVE_MARKS:
+            doc[j + 1].lower_ not in POSSESSIVE:
         return None
     k = j + 2
     while k < len(doc) and k < j + 5 and doc[k].pos_ in ("ADJ", "ADV"):
@@ -1100,7 +1099,7 @@ def part_of_relations(ctx: Context) -> None:
         head = ctx.doc[m.head]
         # "the Acme Corp's Widget Lab": a body's own unit (a place's is its government's)
         owners = [c for c in head.children if c.dep_ in ("poss", "nmod") and c.i < m.start
-                  and (any(g.lower_ in POSSESSIVE_MARKS for g in c.children) or c.lower_ == "its")]
+                  and (any(g.lower_ in POSSESSIVE for g in c.children) or c.lower_ == "its")]
         for owner in resolve_args(ctx, owners):
             if ctx.label(owner.key) in BODY_LABELS and owner.key != m.key:
                 emit(ctx, Arg(m.key), "PART_OF", owner, head, "pattern:body-possessive", 0.7)
