@@ -32,7 +32,7 @@ MIN_QUOTE_WORDS = 3
 SPEAKERS = {"Person", "Official", "Agency", "Organization", "Group"}
 #: Verbs that attribute a quote: speech verbs, and verbs of naming ("called X 'a
 #: shameful stunt'").
-QUOTE_VERBS = cues.SPEECH_VERBS | {"call", "label", "dub", "brand", "term"}
+QUOTE_VERBS = cues.SPEECH_VERBS | cues.CALLING_VERBS
 #: "according to X" names a source less surely than a verb of saying does.
 ACCORDING_TO_PENALTY = 10_000
 
@@ -53,19 +53,12 @@ def _speaker_candidates(ctx: Context, token: Token, qstart: int, qend: int) -> l
     return []
 
 
-#: Documents that speak for their author: "according to the FDA report", "the agency's
-#: statement said".
-DOCUMENT_NOUNS = {"report", "statement", "complaint", "filing", "lawsuit", "suit", "letter",
-                  "study", "release", "memo", "order", "ruling", "indictment", "announcement",
-                  "findings", "analysis", "review", "audit", "document", "documents", "post"}
-
-
 def _authors(tokens: list[Token]) -> list[Token]:
     """A document noun stands for its author named in a modifier ("the FDA report",
     "Tuesday's FDA report", "the agency's statement"); other tokens stand for themselves."""
     out = []
     for t in tokens:
-        if t.lemma_ in DOCUMENT_NOUNS and t.pos_ == "NOUN":
+        if t.lemma_ in cues.DOCUMENT_NOUNS and t.pos_ == "NOUN":
             mods = [c for c in t.children if c.dep_ in ("compound", "poss") and c.pos_ in ("PROPN", "NOUN")]
             out.extend(mods or [t])
         else:

@@ -85,8 +85,8 @@ def build_context(doc: Doc, article: Article, mentions: list[Mention],
                         if m.key in entities})
     _resolve_pronouns(ctx)
     ctx.role_holders = _role_holders(ctx)
-    sentences = iter(doc.sents)
-    ctx.lead_end = max((next(sentences, doc[:0]).end for _ in range(2)), default=0)
+    first = sentence_of(doc[0]).end if len(doc) else 0
+    ctx.lead_end = sentence_of(doc[first]).end if first < len(doc) else first
     return ctx
 
 
@@ -115,13 +115,19 @@ def _resolve_pronouns(ctx: Context) -> None:
         if not subj:
             # the last person in subject position within the two sentences before, over a
             # later possessive or object mention ("X said ... when Y's term ended. '...,' she said")
-            prev_start = sentence_start(ctx.doc[sent_start - 1]) if sent_start > 0 else 0
-            prev_start = sentence_start(ctx.doc[prev_start - 1]) if prev_start > 0 else 0
+            prev_start = _sentences_back(ctx.doc, sent_start, 2)
             subj = [(i, k) for i, k in cands if i >= prev_start and
                     ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
         i, key = max(subj or cands)
         ctx.key_at[token.i] = key
         resolved.append((token.i, key))
+
+
+def _sentences_back(doc: Doc, start: int, count: int) -> int:
+    """The first token of the sentence ``count`` sentences before the one at ``start``."""
+    for _ in range(count):
+        start = sentence_start(doc[start - 1]) if start > 0 else 0
+    return start
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:
@@ -204,7 +210,7 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
         # "it"/"its": the body in subject position in this sentence, or the main-clause
         # subject of the previous one, else the last body named before it here
         start = sentence_start(token)
-        prev = sentence_start(ctx.doc[start - 1]) if start > 0 else 0
+        prev = _sentences_back(ctx.doc, start, 1)
         bodies = [(i, k) for i, k in ctx.order if prev <= i < token.i and ctx.label(k) in BODY_LABELS]
         subj = [(i, k) for i, k in bodies if ctx.doc[i].dep_ in ("nsubj", "nsubjpass")
                 and (i >= start or ctx.doc[i].head.dep_ == "ROOT")]
@@ -482,28 +488,31 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _noun_before_auxiliaries(verb: Token, skip_punct: bool = False) -> Optional[Token]:
+    """The noun ending right before a verb's auxiliaries (or the verb), if any."""
+    j = min([c.i for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb.i]) - 1
+    while skip_punct and j >= sentence_start(verb) and verb.doc[j].is_punct:
+        j -= 1
+    if j < sentence_start(verb) or verb.doc[j].pos_ not in ("PROPN", "NOUN"):
+        return None
+    return verb.doc[j]
+
+
 def _implicit_subject(verb: Token) -> list[Token]:
     """A finite root verb the parser left without a subject: the noun phrase that ends
     right before its auxiliaries ("..., the Department has threatened")."""
-    first = min([c.i for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb.i])
-    if first == sentence_start(verb):
-        return []
-    before = verb.doc[first - 1]
-    if before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj"):
+    before = _noun_before_auxiliaries(verb)
+    if before is not None and before.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj"):
         return [before]
     return []
 
 
 def _lost_passive_subject(verb: Token) -> list[Token]:
-    """A passive conj verb the parser left without a subject: the noun phrase
-    ending right before its auxiliaries, climbed through appositions and coordination."""
-    first = min([c.i for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb.i])
-    j = first - 1
-    while j >= 0 and verb.doc[j].is_punct:
-        j -= 1
-    if j < 0 or verb.doc[j].pos_ not in ("PROPN", "NOUN"):
+    """A passive conj verb the parser left without a subject: the noun phrase ending right
+    before its auxiliaries, climbed through appositions and coordination."""
+    t = _noun_before_auxiliaries(verb, skip_punct=True)
+    if t is None:
         return []
-    t = verb.doc[j]
     while t.dep_ in ("appos", "conj") and t.head.dep_ in ("appos", "conj", "nsubj", "nsubjpass"):
         t = t.head
     return [t]
@@ -1051,7 +1060,7 @@ def _described_region(ctx: Context, m: Mention) -> Optional[str]:
     if region is not None:
         while j + 1 < len(doc) and ctx.key_at.get(j + 1) == region:
             j += 1
-    elif doc[j].lower_ in ("state", "country", "province", "county"):
+    elif doc[j].lower_ in gz.PLACE_CONTAINERS:  # "the state's": the state the article is about
         region = _anaphor(ctx, doc[j])
     if region is None or ctx.label(region) != "Place" or j + 1 >= len(doc) or \
             doc[j + 1].lower_ not in POSSESSIVE:

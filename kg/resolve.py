@@ -88,21 +88,10 @@ def _fix_person_typing(doc: Doc, mentions: list[Mention]) -> None:
 CONFUSABLE_LABELS = ("Place", "Organization", "Person")
 
 
-def _one_type_per_name(mentions: list[Mention]) -> None:
-    """One name, one type across the article: where the text itself types a name ("the
-    town of X"), every NER-typed mention of that name takes the type."""
-    sure = {match_key(m.text): m.label for m in mentions if m.sure}
-    for m in mentions:
-        label = sure.get(match_key(m.text))
-        if label and m.label in CONFUSABLE_LABELS and not m.canonical and not m.title:
-            m.label = label
-            if label == "Place":
-                m.canonical = canonical_place(m.text)
-
-
 def _one_name_one_type(doc: Doc, mentions: list[Mention]) -> None:
-    """One name, one type across the article, where the NER typed its mentions apart: the
-    label most full-name mentions carry decides for the name and its one-word short form
+    """One name, one type across the article, where the NER typed its mentions apart: a
+    type the text itself gives ("the town of X") wins; else the label most full-name
+    mentions carry decides for the name and its one-word short form
     ("Ridge" after "Pine Ridge"), a place winning a tie ("Pine Park" as a place in
     one sentence and a person in the next); a one-word "person" before a region noun is a
     place ("the Norland region")."""
@@ -126,10 +115,13 @@ def _one_name_one_type(doc: Doc, mentions: list[Mention]) -> None:
     for ms in by_name.values():
         if len({m.label for m in ms}) < 2:
             continue
+        sure = next((m.label for m in ms if m.sure), None)
         labels = Counter(m.label for m in ([m for m in ms if len(m.text.split()) > 1] or ms))
-        best = min(labels, key=lambda label: (-labels[label], CONFUSABLE_LABELS.index(label)))
+        best = sure or min(labels, key=lambda label: (-labels[label], CONFUSABLE_LABELS.index(label)))
         for m in ms:
-            m.label = best
+            if m.label != best:
+                m.label = best
+                m.canonical = canonical_place(m.text) if best == "Place" else ""
 
 
 def _acting_seats(doc: Doc, mentions: list[Mention]) -> None:
@@ -276,7 +268,6 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
     """Give every mention an entity key and return the article's entities by key."""
     _one_name_one_type(doc, mentions)
     _fix_person_typing(doc, mentions)
-    _one_type_per_name(mentions)
     _acting_seats(doc, mentions)
     acronyms = _acronym_links(doc, mentions)
     acronyms.update(_short_body_links(mentions))

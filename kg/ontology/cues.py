@@ -62,6 +62,12 @@ WRONGDOING_VERBS = {"violate", "steal", "abuse", "trample", "defraud", "mislead"
                     "intimidate", "endanger", "exploit", "embezzle", "rig", "sabotage", "ignore"}
 CALLING_VERBS = {"call", "brand", "label", "describe", "dub", "term"}
 
+#: Documents that speak for their author: "according to the FDA report", "the agency's
+#: statement said".
+DOCUMENT_NOUNS = {"report", "statement", "complaint", "filing", "lawsuit", "suit", "letter",
+                  "study", "release", "memo", "order", "ruling", "indictment", "announcement",
+                  "findings", "analysis", "review", "audit", "document", "documents", "post"}
+
 #: Verbs of saying (quotes and reported speech).
 SPEECH_VERBS = {
     "say", "tell", "add", "state", "write", "declare", "announce", "insist", "argue",
