@@ -641,12 +641,11 @@ def _administrations(doc: Doc, mentions: list[Mention]) -> None:
             m.title = m.jurisdiction = m.canonical = ""
 
 
-LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "to", "into", "across"}
 
 
 def _placed_in_a_region(doc: Doc, start: int, end: int) -> bool:
     """A name after a locative preposition and before ", <country or US state>"."""
-    if start == 0 or end + 1 >= len(doc) or doc[start - 1].lower_ not in LOCATIVE_PREPS \
+    if start == 0 or end + 1 >= len(doc) or doc[start - 1].lower_ not in gz.LOCATIVE_PREPS \
             or doc[end].text != ",":
         return False
     region = doc[end + 1]
@@ -668,9 +667,9 @@ def _org_or_agency(doc: Doc, start: int, end: int, words: list[str]) -> tuple[st
         return "Organization", ""  # "World X Agency": no state's body
     joined = f" {' '.join(words)} "
     if (set(words) & gz.SPORTS_BODY_WORDS or any(f" {p} " in joined for p in gz.SPORTS_BODY_PHRASES)) and \
-            not set(words) & {"ministry", "department", "government"}:
+            not set(words) & gz.STATE_BODY_WORDS:
         return "Organization", ""  # "a National Anti-Doping Agency", "Olympic Committee": sports bodies
-    if words[-1] in ("forces", "force", "army") and not set(words[:-1]) & gz.STATE_FORCE_MARKERS and \
+    if words[-1] in gz.FORCE_HEADS and not set(words[:-1]) & gz.STATE_FORCE_MARKERS and \
             not any(w in gz.DEMONYMS or w.title() in gz.COUNTRIES for w in words[:-1]) and \
             not any(t.ent_type_ in ("GPE", "NORP") for t in doc[start:end - 1]):
         return "Organization", ""  # "Popular Resistance Forces": an armed group, no state's force
@@ -681,8 +680,7 @@ def _org_or_agency(doc: Doc, start: int, end: int, words: list[str]) -> tuple[st
         any(w in gz.GOVERNMENT_MARKERS for w in words) or \
         any(match_key(w).title() in gz.US_STATES or w.title() in gz.COUNTRIES for w in words) or \
         _owned_by_a_place(doc[start:end])
-    if has_place or (words[0] in ("department", "ministry", "office", "bureau", "directorate")
-                     and "of" in words):  # "Office of Pipeline Safety"
+    if has_place or (words[0] in gz.OFFICE_OF_HEADS and "of" in words):  # "Office of Pipeline Safety"
         return "Agency", ""
     return "Organization", ""
 
@@ -794,20 +792,18 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
     return None
 
 
-#: Verbs whose "as" phrase names the post a subject holds: "X served as chief of staff".
-SERVING_VERBS = {"serve", "work", "act"}
 
 
 def _predicate_titles(head: Token) -> list[Token]:
     """The post a person is said to hold: "X served as Y's chief of staff", "X, who served
     as chief of staff to Z": the head noun of the "as" phrase."""
     verbs = []
-    if head.dep_ == "nsubj" and head.head.lemma_ in SERVING_VERBS:
+    if head.dep_ == "nsubj" and head.head.lemma_ in gz.SERVING_VERBS:
         verbs.append(head.head)
-    elif head.i + 1 < len(head.doc) and head.doc[head.i + 1].lemma_ in SERVING_VERBS:
+    elif head.i + 1 < len(head.doc) and head.doc[head.i + 1].lemma_ in gz.SERVING_VERBS:
         verbs.append(head.doc[head.i + 1])  # "... and Ruiz served as": a misparsed subject
     for child in head.children:  # "X, who served as ..."
-        if child.dep_ == "relcl" and child.lemma_ in SERVING_VERBS and \
+        if child.dep_ == "relcl" and child.lemma_ in gz.SERVING_VERBS and \
                 any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in child.children):
             verbs.append(child)
     return [p for v in verbs for prep in v.children if prep.dep_ == "prep" and prep.lower_ == "as"
@@ -1333,9 +1329,6 @@ def _places_by_noun(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 #: A dateline opening the article: "DAYTON, OH --", "SALEM, Mass. —".
 DATELINE = re.compile(r"^[ \t]*([A-Z][A-Za-z .'-]{1,30}?),\s+([A-Z]{2}|[A-Z][a-z]{1,5}\.(?: ?[A-Z][a-z]?\.)?)\s*(?:--|—|–|-)\s", re.M)
-#: Party members named by their state: "Ohio Democrat", "a Texas Republican".
-PARTY_MEMBER_WORDS = {"democrat", "democrats", "republican", "republicans", "democratic",
-                      "independent", "conservative", "liberal"}
 
 
 def _place_mention(doc: Doc, char_start: int, char_end: int, name: str,
@@ -1384,7 +1377,7 @@ def _missed_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                                  "Place", head=token.i, canonical=token.text))
     for ent in doc.ents:
         words = ent.text.split()
-        if ent.label_ == "NORP" and len(words) > 1 and words[-1].lower() in PARTY_MEMBER_WORDS:
+        if ent.label_ == "NORP" and len(words) > 1 and words[-1].lower() in gz.PARTY_MEMBER_WORDS:
             name = " ".join(words[:-1])
             if name in gz.US_STATES or name in gz.COUNTRIES:
                 m = _place_mention(doc, ent.start_char, ent.start_char + len(name), name)
@@ -1396,9 +1389,6 @@ def _missed_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 #: Bill numbers: "SB 12", "H.R. 1", "AB 5", "HB 2" (a Law the NER reads as a date).
 BILL_NUMBER = re.compile(r"\b(?:S\.?B\.?|H\.?B\.?|A\.?B\.?|H\.?R\.?|S\.?F\.?|H\.?F\.?|L\.?D\.?|"
                          r"Senate Bill|House Bill|Assembly Bill|Proposition|Prop\.)\s?(\d{1,5})\b")
-#: Media named by a proper noun before a medium ("Canal 9 television", "Channel 4 News").
-MEDIA_NOUNS = {"television", "tv", "radio", "newspaper", "broadcaster", "channel", "daily",
-               "magazine", "news agency"}
 #: A person's name with a nickname in quotes: 'Rajiv "Ace" Mehta'.
 NICKNAME_NAME = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)* [“\"‘'][A-Z][\w.'-]+[”\"’'] [A-Z][\w'-]+$")
 
@@ -1413,7 +1403,7 @@ def _missed_laws_and_media(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             found.append(Mention(span.start, span.end, m.start(), m.end(), m.group(0), "Law",
                                  head=span.root.i))
     for token in tokens_of(doc):
-        if token.lower_ not in MEDIA_NOUNS or token.i == 0 or not token.is_lower:
+        if token.lower_ not in gz.MEDIA_NOUNS or token.i == 0 or not token.is_lower:
             continue
         start = end = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \

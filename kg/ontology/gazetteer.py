@@ -694,6 +694,21 @@ FIELD_OFFICE_NOUNS = {"office", "bureau", "branch"}
 #: Rep. Y"), and the words that qualify them.
 COMMITTEE_ROLES = {"member", "chairman", "chairwoman", "chair"}
 COMMITTEE_ROLE_MODIFIERS = {"ranking", "senior", "minority", "majority", "vice"}
+LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "to", "into", "across"}
+#: Verbs whose "as" phrase names the post a subject holds: "X served as chief of staff".
+SERVING_VERBS = {"serve", "work", "act"}
+#: Party members named by their state: "Ohio Democrat", "a Texas Republican".
+PARTY_MEMBER_WORDS = {"democrat", "democrats", "republican", "republicans", "democratic",
+                      "independent", "conservative", "liberal"}
+#: Media named by a proper noun before a medium ("Canal 9 television", "Channel 4 News").
+MEDIA_NOUNS = {"television", "tv", "radio", "newspaper", "broadcaster", "channel", "daily",
+               "magazine", "news agency"}
+#: Words that keep a sports-sounding name a state's body ("Ministry of Sport").
+STATE_BODY_WORDS = {"ministry", "department", "government"}
+#: Last words of a force's name ("X Forces"): a state's only with a state marker.
+FORCE_HEADS = {"forces", "force", "army"}
+#: First words of "<head> of X" names that are government bodies ("Office of X").
+OFFICE_OF_HEADS = {"department", "ministry", "office", "bureau", "directorate"}
 #: Words before a title that say it is held no longer.
 FORMER_WORDS = {"ousted", "former", "deposed", "toppled", "exiled", "late"}
 #: Nouns after a one-word name that make it a region ("the Norland region").
