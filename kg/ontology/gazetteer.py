@@ -694,6 +694,7 @@ FIELD_OFFICE_NOUNS = {"office", "bureau", "branch"}
 #: Rep. Y"), and the words that qualify them.
 COMMITTEE_ROLES = {"member", "chairman", "chairwoman", "chair"}
 COMMITTEE_ROLE_MODIFIERS = {"ranking", "senior", "minority", "majority", "vice"}
+#: Prepositions before a name that place it: "in Tarvo, Estonia" is a town.
 LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "to", "into", "across"}
 #: Verbs whose "as" phrase names the post a subject holds: "X served as chief of staff".
 SERVING_VERBS = {"serve", "work", "act"}
