@@ -93,15 +93,19 @@ def main():
               help="Processes for parsing.")
 @click.option("--strict", is_flag=True, help="Any unreadable input is fatal.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where the per-article step runs (dask: pip install -e \".[dask]\").")
+              help="Where the build runs (dask: the whole build on a cluster, OUT may be an "
+                   "fsspec URL; pip install -e \".[dask]\").")
 @click.option("--scheduler", help="Dask scheduler address (default: a LocalCluster for the run).")
+@click.option("--max-graph-nodes", default=200_000, show_default=True, type=click.IntRange(0),
+              help="--engine dask: write GraphML, GEXF, graph.jsonl and graph.cypher only up to "
+                   "this many entities (graph/ and import/ partitions are always written).")
 @click.option("--update", is_flag=True,
               help="Merge into the existing OUT folder: keep its articles, build only new or changed ones.")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Also load the graph into Neo4j.")
 @neo4j_options
 @user_errors
-def build(inputs, out_dir, default_date, model, jobs, strict, engine, scheduler, update, to_neo4j,
-          uri, user, password, database):
+def build(inputs, out_dir, default_date, model, jobs, strict, engine, scheduler, max_graph_nodes,
+          update, to_neo4j, uri, user, password, database):
     """Read articles, extract entities and relations, write every export to OUT."""
     from .pipeline import build as run_build
 
@@ -109,9 +113,10 @@ def build(inputs, out_dir, default_date, model, jobs, strict, engine, scheduler,
     problems = []
     progress = _progress() if sys.stderr.isatty() else None
     try:
-        result = run_build(list(inputs), Path(out_dir), model=model, default_date=default_date,
-                           jobs=jobs, strict=strict, on_article=progress, problems=problems,
-                           update=update, engine=engine, scheduler=scheduler,
+        on_dask = {"scheduler": scheduler, "max_graph_nodes": max_graph_nodes} if engine == "dask" else {}
+        result = run_build(list(inputs), out_dir if engine == "dask" else Path(out_dir), model=model,
+                           default_date=default_date, jobs=jobs, strict=strict, on_article=progress,
+                           problems=problems, update=update, engine=engine, **on_dask,
                            on_wait=lambda d: click.echo(f"kg: {d}: another build is writing "
                                                         "this folder; waiting for it", err=True))
     finally:
@@ -121,9 +126,12 @@ def build(inputs, out_dir, default_date, model, jobs, strict, engine, scheduler,
             click.echo(f"kg: {'warning:' if problem.warning else 'skipped'} {problem}", err=True)
     _print_summary(result, out_dir)
     if to_neo4j:
-        from .loader import load_graph
+        from .loader import load_graph, load_jsonl
+        from .scale import graph_partitions
 
-        report = load_graph(result.graph, uri=uri, user=user, password=password, database=database)
+        connection = dict(uri=uri, user=user, password=password, database=database)
+        report = (load_graph(result.graph, **connection) if result.graph is not None
+                  else load_jsonl(graph_partitions(out_dir), **connection))
         click.echo(report.summary())
 
 
@@ -145,7 +153,11 @@ def _print_summary(result, out_dir) -> None:
     by_type = result.relations_by_type()
     click.echo("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(by_type.items())))
     click.echo(f"seconds:   {result.seconds:.2f} (writing outputs {result.write_seconds:.2f})")
-    click.echo(f"wrote:     {', '.join(str(Path(out_dir) / n) for n in result.export_seconds)}")
+    written = result.written or list(result.export_seconds)
+    click.echo(f"wrote:     {', '.join(str(Path(out_dir) / n) for n in written)}")
+    if result.skipped_outputs:
+        click.echo(f"skipped:   {', '.join(result.skipped_outputs)} (more entities than "
+                   "--max-graph-nodes; graph/ and import/ hold the graph)")
 
 
 @main.command()
@@ -158,11 +170,14 @@ def load(source, uri, user, password, database, batch_size, model):
     """Load a built folder (or articles, built on the fly) into Neo4j; idempotent."""
     from .loader import load_graph, load_jsonl
 
+    from .scale import graph_partitions
+
     path = Path(source)
     jsonl = path / "graph.jsonl" if path.is_dir() else path
-    if jsonl.name == "graph.jsonl" and jsonl.exists():
+    partitions = graph_partitions(path) if path.is_dir() else []
+    if partitions or (jsonl.name == "graph.jsonl" and jsonl.exists()):
         # a built folder streams in bounded memory, whatever its size
-        report = load_jsonl(jsonl, uri=uri, user=user, password=password, database=database,
+        report = load_jsonl(partitions or jsonl, uri=uri, user=user, password=password, database=database,
                             batch_size=batch_size)
     else:
         report = load_graph(_graph_from(source, model), uri=uri, user=user, password=password,

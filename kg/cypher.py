@@ -119,14 +119,18 @@ def load_plan(graph: nx.MultiDiGraph) -> list[LoadStep]:
     return [s for s in steps if s.rows]
 
 
-def stream_plan(path: Path, batch_size: int) -> Iterator[LoadStep]:
-    """The load plan of a ``graph.jsonl`` file in batches, reading it twice (nodes, then
-    relationships) and holding at most one batch per statement: bounded memory."""
+def stream_plan(paths: Path | list[Path], batch_size: int) -> Iterator[LoadStep]:
+    """The load plan of a ``graph.jsonl`` file (or of the partitions whose concatenation it
+    is) in batches, reading it twice (nodes, then relationships) and holding at most one
+    batch per statement: bounded memory."""
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+
     def lines():
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    yield json.loads(line)
+        for path in paths:
+            with open(path, encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        yield json.loads(line)
     buffers: dict[tuple[str, str | None], list[dict]] = {}
 
     def add(kind, row):

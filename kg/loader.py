@@ -105,9 +105,9 @@ class Loader:
         """Load a graph held in memory."""
         return self.load_steps(load_plan(graph))
 
-    def load_file(self, path: Path) -> LoadReport:
-        """Load a ``graph.jsonl`` file streaming, in bounded memory."""
-        return self.load_steps(stream_plan(Path(path), self.batch_size))
+    def load_file(self, paths: Path | list[Path]) -> LoadReport:
+        """Load a ``graph.jsonl`` file (or its partitions) streaming, in bounded memory."""
+        return self.load_steps(stream_plan(paths, self.batch_size))
 
     def load_steps(self, steps: Iterable[LoadStep]) -> LoadReport:
         from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
@@ -143,9 +143,10 @@ def load_graph(graph: nx.MultiDiGraph, **options) -> LoadReport:
     return _with_loader(lambda loader: loader.load(graph), **options)
 
 
-def load_jsonl(path: Path, **options) -> LoadReport:
-    """Load a built folder's ``graph.jsonl`` streaming (bounded memory, any graph size)."""
-    return _with_loader(lambda loader: loader.load_file(path), **options)
+def load_jsonl(paths: Path | list[Path], **options) -> LoadReport:
+    """Load a built folder's ``graph.jsonl`` (or its ``graph/`` partitions) streaming
+    (bounded memory, any graph size)."""
+    return _with_loader(lambda loader: loader.load_file(paths), **options)
 
 
 def _with_loader(run, *, uri: str, user: str, password: str, database: Optional[str] = None,

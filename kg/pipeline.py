@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections import Counter, deque
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -36,7 +36,7 @@ IN_FLIGHT_PER_JOB = 4
 class BuildResult:
     """What a build made and how long it took."""
 
-    graph: nx.MultiDiGraph
+    graph: Optional[nx.MultiDiGraph]  # None when a Dask build left it in partitions
     articles: int
     problems: list[ReadProblem] = field(default_factory=list)
     seconds: float = 0.0
@@ -44,11 +44,19 @@ class BuildResult:
     write_seconds: float = 0.0  # wall time of writing every output
     unchanged: int = 0  # inputs already in the folder being updated
     parts: list[ArticleGraph] = field(default_factory=list)
+    node_counts: Optional[Counter] = None  # when the graph stayed on a cluster
+    relation_counts: Optional[Counter] = None
+    skipped_outputs: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # outputs, when not export_seconds' keys
 
     def nodes_by_label(self) -> Counter:
+        if self.node_counts is not None:
+            return self.node_counts
         return Counter(primary_label(d.get("labels", [])) for _, d in self.graph.nodes(data=True))
 
     def relations_by_type(self) -> Counter:
+        if self.relation_counts is not None:
+            return self.relation_counts
         return Counter(d["type"] for _, _, d in self.graph.edges(data=True))
 
 
@@ -126,8 +134,7 @@ def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
                 default_date: Optional[str] = None, jobs: int = 1, strict: bool = False,
                 on_article: Optional[Callable[[Article], None]] = None,
                 problems: Optional[list[ReadProblem]] = None,
-                previous: Optional[Path] = None, engine: str = "local",
-                scheduler: Optional[str] = None) -> BuildResult:
+                previous: Optional[Path] = None) -> BuildResult:
     """Read, extract and merge: the graph of every readable article in ``inputs``.
     Input problems are appended to ``problems`` (the caller's list, kept on failure).
     With ``previous`` (an earlier output folder) its articles are kept and an input whose
@@ -153,20 +160,10 @@ def build_graph(inputs: Iterable[str], *, model: Optional[str] = None,
         hashes[article_id] = digest
         return True
     unique = UniqueIds(problems)
-    if engine == "dask":
-        from .engines import dask_extract
-
-        parts, remote_problems = dask_extract(list(inputs), model=model, default_date=default_date,
-                                              scheduler=scheduler, workers=max(2, jobs))
-        problems.extend(remote_problems)
-        parts = [renamed(part, new_id) for part in parts
-                 for new_id in [unique(part.article.id, part.text_hash, part.article.path)]
-                 if new_id and fresh(new_id, part.text_hash)]
-    else:
-        parts = extract_all((replace(a, id=new_id) for a in articles
-                             for new_id in [unique(a.id, text_hash(a.text), a.path)]
-                             if new_id and fresh(new_id, text_hash(a.text))),
-                            model=model, jobs=jobs, on_article=on_article)
+    parts = extract_all((replace(a, id=new_id) for a in articles
+                         for new_id in [unique(a.id, text_hash(a.text), a.path)]
+                         if new_id and fresh(new_id, text_hash(a.text))),
+                        model=model, jobs=jobs, on_article=on_article)
     count = 0
     for part in parts:
         builder.add(part)
@@ -222,14 +219,39 @@ def _fail_on_problem(articles: Iterator[Article], problems: list[ReadProblem]) -
 
 
 def build(inputs: Iterable[str], out_dir: Path, update: bool = False,
-          on_wait: Optional[Callable[[Path], None]] = None, **options) -> BuildResult:
+          on_wait: Optional[Callable[[Path], None]] = None, engine: str = "local",
+          **options) -> BuildResult:
     """``kg build``: the graph of ``inputs`` written to ``out_dir`` in every format; with
     ``update`` the folder's earlier articles are kept and only new or changed ones built.
     One build at a time writes a folder: a second one waits (``on_wait`` is told), so two
-    ``--update`` runs into one folder both land."""
-    check_writable(Path(out_dir))  # before the extraction, not after it
-    with folder_lock(Path(out_dir), on_wait):
+    ``--update`` runs into one folder both land. ``engine="dask"`` builds on a Dask
+    cluster (``kg.scale``; ``out_dir`` may then be an fsspec URL)."""
+    remote = engine == "dask" and "://" in str(out_dir)
+    if not remote:
+        check_writable(Path(out_dir))  # before the extraction, not after it
+    with (nullcontext() if remote else folder_lock(Path(out_dir), on_wait)):
+        if engine == "dask":
+            return _build_on_dask(inputs, out_dir, update, **options)
         return _build_locked(inputs, Path(out_dir), update, **options)
+
+
+def _build_on_dask(inputs: Iterable[str], out_dir, update: bool, *, jobs: int = 1,
+                   scheduler: Optional[str] = None, strict: bool = False,
+                   problems: Optional[list[ReadProblem]] = None,
+                   on_article: Optional[Callable[[Article], None]] = None, **options) -> BuildResult:
+    from .scale import dask_build
+
+    start = time.perf_counter()
+    problems = problems if problems is not None else []
+    stats = dask_build(list(inputs), str(out_dir), scheduler=scheduler, workers=max(2, jobs),
+                       update=update, problems=problems, **options)
+    if strict and any(not p.warning for p in problems):
+        raise InputError("E014", count=len(problems))
+    if stats.articles == 0:
+        raise InputError("E010", count=len(problems))
+    return BuildResult(stats.graph, stats.articles, problems, time.perf_counter() - start,
+                       node_counts=stats.node_labels, relation_counts=stats.relation_types,
+                       skipped_outputs=stats.skipped_outputs, written=stats.written)
 
 
 @contextmanager

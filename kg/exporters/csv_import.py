@@ -25,6 +25,9 @@ NODE_FILES = {
                                  ("date", "string"), ("source", "string"), ("url", "string")]),
     "Quote": ("quotes.csv", [("text", "string"), ("article", "string"), ("date", "string")]),
 }
+#: The (start, end) id spaces relationships join: entity to entity, a speaker to a quote,
+#: an article to what it mentions.
+RELATIONSHIP_SPACES = [("Entity", "Entity"), ("Entity", "Quote"), ("Article", "Entity"), ("Article", "Quote")]
 REL_PROPS = [("evidence", "string"), ("article", "string"), ("char_start", "int"),
              ("char_end", "int"), ("date", "string"), ("confidence", "float"),
              ("extractor", "string"), ("negated", "boolean"), ("hypothetical", "boolean"),
@@ -49,6 +52,32 @@ def _cell(value, kind: str) -> str:
     return str(value)
 
 
+def node_header(space: str) -> list[str]:
+    """The header row of one id space's node file."""
+    return [f"id:ID({space})", ":LABEL"] + [f"{p}:{t}" for p, t in NODE_FILES[space][1]]
+
+
+def node_csv_row(node_id: str, data: dict) -> tuple[str, list[str]]:
+    """(id space, row) of one node."""
+    space = id_space(data.get("labels", []))
+    return space, [node_id, ";".join(data.get("labels", []))] + [
+        _cell(data.get(p), t) for p, t in NODE_FILES[space][1]]
+
+
+def relationship_file(source_space: str, target_space: str) -> str:
+    """Stem of the file of relationships between two id spaces."""
+    return f"rel_{source_space.lower()}_{target_space.lower()}"
+
+
+def relationship_header(source_space: str, target_space: str) -> list[str]:
+    return (["id:string", f":START_ID({source_space})", f":END_ID({target_space})", ":TYPE"] +
+            [f"{p}:{kind}" for p, kind in REL_PROPS])
+
+
+def relationship_csv_row(source: str, target: str, key: str, data: dict) -> list[str]:
+    return [key, source, target, data["type"]] + [_cell(data.get(p), kind) for p, kind in REL_PROPS]
+
+
 class ImportCsvWriter:
     """Writes node and relationship CSVs with typed neo4j-admin headers."""
 
@@ -63,27 +92,21 @@ class ImportCsvWriter:
             for space, (filename, props) in NODE_FILES.items():
                 fh = open(folder / filename, "w", encoding="utf-8", newline="")
                 handles.append(fh)
-                w = csv.writer(fh)
-                w.writerow([f"id:ID({space})", ":LABEL"] + [f"{p}:{t}" for p, t in props])
-                writers[space] = (w, props)
+                writers[space] = csv.writer(fh)
+                writers[space].writerow(node_header(space))
             for node_id, data in sorted(g.nodes(data=True)):
-                space = id_space(data.get("labels", []))
-                w, props = writers[space]
-                w.writerow([node_id, ";".join(data.get("labels", []))] +
-                           [_cell(data.get(p), t) for p, t in props])
+                space, row = node_csv_row(node_id, data)
+                writers[space].writerow(row)
             rel_writers = {}
             for source, target, key, data in sorted(g.edges(keys=True, data=True), key=lambda e: e[2]):
                 s = id_space(g.nodes[source].get("labels", []))
                 t = id_space(g.nodes[target].get("labels", []))
                 if (s, t) not in rel_writers:
-                    fh = open(folder / f"rel_{s.lower()}_{t.lower()}.csv", "w", encoding="utf-8", newline="")
+                    fh = open(folder / f"{relationship_file(s, t)}.csv", "w", encoding="utf-8", newline="")
                     handles.append(fh)
-                    w = csv.writer(fh)
-                    w.writerow(["id:string", f":START_ID({s})", f":END_ID({t})", ":TYPE"] +
-                               [f"{p}:{kind}" for p, kind in REL_PROPS])
-                    rel_writers[(s, t)] = w
-                rel_writers[(s, t)].writerow([key, source, target, data["type"]] +
-                                             [_cell(data.get(p), kind) for p, kind in REL_PROPS])
+                    rel_writers[(s, t)] = csv.writer(fh)
+                    rel_writers[(s, t)].writerow(relationship_header(s, t))
+                rel_writers[(s, t)].writerow(relationship_csv_row(source, target, key, data))
         finally:
             for fh in handles:
                 fh.close()

@@ -23,21 +23,33 @@ class JsonlWriter:
     def lines(self):
         g = self.graph
         for node_id, data in sorted(g.nodes(data=True)):
-            props = {k: v for k, v in data.items() if k != "labels"}
-            yield {"type": "node", "id": node_id, "labels": list(data.get("labels", [])),
-                   "properties": props}
+            yield node_line(node_id, data)
         for source, target, key, data in sorted(g.edges(keys=True, data=True), key=lambda e: e[2]):
-            props = {k: v for k, v in data.items() if k != "type"}
-            yield {"type": "relationship", "id": key, "label": data["type"],
-                   "start": {"id": source, "labels": list(g.nodes[source].get("labels", []))},
-                   "end": {"id": target, "labels": list(g.nodes[target].get("labels", []))},
-                   "properties": props}
+            yield relationship_line(source, target, key, data, g.nodes[source].get("labels", []),
+                                    g.nodes[target].get("labels", []))
 
     def write(self, path: Path) -> None:
-        # one encoder for every line: json.dumps with options builds a new one per call
-        encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
         with open(path, "w", encoding="utf-8") as fh:
-            fh.writelines(encode(obj) + "\n" for obj in self.lines())
+            fh.writelines(encode_line(obj) + "\n" for obj in self.lines())
+
+
+def node_line(node_id: str, data: dict) -> dict:
+    """One node's APOC line (``data``: ``labels`` plus the properties)."""
+    return {"type": "node", "id": node_id, "labels": list(data.get("labels", [])),
+            "properties": {k: v for k, v in data.items() if k != "labels"}}
+
+
+def relationship_line(source: str, target: str, key: str, data: dict, source_labels,
+                      target_labels) -> dict:
+    """One relationship's APOC line (``data``: ``type`` plus the properties)."""
+    return {"type": "relationship", "id": key, "label": data["type"],
+            "start": {"id": source, "labels": list(source_labels)},
+            "end": {"id": target, "labels": list(target_labels)},
+            "properties": {k: v for k, v in data.items() if k != "type"}}
+
+
+#: One encoder for every line (json.dumps with options builds a new one per call).
+encode_line = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 def write_jsonl(graph: nx.MultiDiGraph, path: Path) -> None:
@@ -45,10 +57,11 @@ def write_jsonl(graph: nx.MultiDiGraph, path: Path) -> None:
     JsonlWriter(graph).write(Path(path))
 
 
-def read_jsonl(path: Path) -> nx.MultiDiGraph:
-    """Read a ``graph.jsonl`` back into the graph shape the pipeline builds."""
+def read_jsonl(path: Path, graph: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
+    """Read a ``graph.jsonl`` (or one partition of it, into ``graph``) back into the graph
+    shape the pipeline builds."""
     path = Path(path)
-    graph = nx.MultiDiGraph()
+    graph = nx.MultiDiGraph() if graph is None else graph
     with open(path, encoding="utf-8") as fh:
         for number, line in enumerate(fh, start=1):
             if not line.strip():
@@ -56,10 +69,11 @@ def read_jsonl(path: Path) -> nx.MultiDiGraph:
             try:
                 obj = json.loads(line)
                 if obj["type"] == "node":
-                    graph.add_node(obj["id"], labels=list(obj["labels"]), **obj["properties"])
+                    graph.add_node(obj["id"], **dict(sorted({"labels": list(obj["labels"]),
+                                                             **obj["properties"]}.items())))
                 elif obj["type"] == "relationship":
                     graph.add_edge(obj["start"]["id"], obj["end"]["id"], key=obj["id"],
-                                   type=obj["label"], **obj["properties"])
+                                   **dict(sorted({"type": obj["label"], **obj["properties"]}.items())))
                 else:
                     raise ValueError(f"unknown type {obj['type']!r}")
             except (ValueError, KeyError, TypeError) as exc:
