@@ -493,7 +493,14 @@ def _choose_name(label: str, forms: Counter, canonical: Optional[str]) -> str:
         forms = Counter({f: n for f, n in forms.items() if match_key(f).endswith(tail)})
         forms.setdefault(canonical, 0)
     if label == "Group":
-        return max(forms, key=lambda f: (forms[f], len(f), f))
+        # the form used most, counting case variants as one ("Immigrants" in a headline
+        # and "immigrants" in the text), in its lower-case spelling where the text has one
+        count = Counter()
+        for f, n in forms.items():
+            count[match_key(f)] += n
+        best = max(forms, key=lambda f: (count[match_key(f)], len(f), f == f.lower(), forms[f], f))
+        lower = [f for f in forms if match_key(f) == match_key(best) and f == f.lower()]
+        return lower[0] if lower else best
     return max(forms, key=lambda f: (len(f), forms[f], f))
 
 

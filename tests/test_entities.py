@@ -405,3 +405,16 @@ def test_a_span_too_long_for_a_name_is_no_entity(nlp):
     doc.ents = [Span(doc, 0, 60, label="ORG")]
     assert len(doc[0:60].text) > MAX_NAME_CHARS
     assert extract_mentions(doc) == []
+
+
+def test_a_group_is_named_by_its_most_used_form_counting_case_variants_as_one():
+    from collections import Counter
+
+    from kg.resolve import _choose_name
+
+    # "Agents Detained 40 Migrants" (a headline), "detained 40 migrants", "illegal
+    # migrants", "working migrants": "migrants" is used twice
+    forms = Counter({"Migrants": 1, "migrants": 1, "illegal migrants": 1, "working migrants": 1})
+    assert _choose_name("Group", forms, None) == "migrants"
+    assert _choose_name("Group", Counter({"federal agents": 1, "agents": 1}), None) == "federal agents"
+    assert _choose_name("Group", Counter({"Norland troops": 2, "troops": 1}), None) == "Norland troops"
