@@ -1137,7 +1137,8 @@ RULES = (verb_relations, nominal_relations, calling_criticism, office_relations,
 
 def spoken_accusations(ctx: Context, quotes: list) -> None:
     """A speaker who says an entity did wrong accuses it: a verb of wrongdoing
-    (``cues.WRONGDOING_VERBS``) inside the speaker's quote, or in a sentence whose main verb
+    (``cues.WRONGDOING_VERBS``) or a predicate of it ("Y was guilty of ...",
+    ``cues.WRONGDOING_PREDICATES``) inside the speaker's quote, or in a sentence whose main verb
     is the speaker's verb of saying ("X said Y violated the law")."""
     spans = [(q.char_start, q.char_end, q.speaker) for q in quotes]
     for sent in ctx.doc.sents:
@@ -1147,12 +1148,16 @@ def spoken_accusations(ctx: Context, quotes: list) -> None:
             if speaker:
                 spans.append((sent.start_char, sent.end_char, speaker[0].key))
     for token in tokens_of(ctx.doc):
-        if token.lemma_ not in cues.WRONGDOING_VERBS or token.pos_ != "VERB":
+        # "Y was guilty of ...", not "Y pleaded guilty" (Y's own plea)
+        predicate = token.lower_ in cues.WRONGDOING_PREDICATES and token.dep_ == "acomp" and \
+            token.head.lemma_ == "be"
+        if not predicate and (token.lemma_ not in cues.WRONGDOING_VERBS or token.pos_ != "VERB"):
             continue
         speakers = [key for start, end, key in spans if start <= token.idx < end]
-        if not speakers or negated(token) or any(modality(token)):
+        verb = token.head if predicate else token  # "X was guilty of ...": X did wrong
+        if not speakers or negated(verb) or any(modality(verb)):
             continue
-        doers = subjects_of(token)
+        doers = subjects_of(verb)
         if not doers and token.dep_ == "pcomp":  # "halt X from violating ..."
             doers = [c for c in token.head.head.children if c.dep_ == "dobj"]
         speaker = Arg(speakers[-1])

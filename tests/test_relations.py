@@ -330,3 +330,15 @@ def test_an_indefinite_title_in_the_lead_is_the_official_named_later(extract):
     later = extract("The mayor spoke. Officials met. Police were calm. A federal judge ordered "
                     "the Varga administration to pay. US District Judge Maria Kent agreed.")
     assert [r.type for r in later.relations] == ["HOLDS_OFFICE"]  # past the lead: nobody known
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senator Ann Cole said Vero Corp was guilty of hiding the losses.",
+     {("Ann Cole", "ACCUSED", "Vero Corp")}),
+    ("\"Vero Corp is complicit in this,\" Senator Ann Cole said.",
+     {("Ann Cole", "ACCUSED", "Vero Corp")}),
+    ("Senator Ann Cole said Vero Corp was not guilty of anything.", set()),
+    ("Senator Ann Cole said Tom Hale pleaded guilty to fraud.", set()),
+])
+def test_a_speaker_who_says_an_entity_was_guilty_accuses_it(extract, text, expected):
+    assert triples(extract(text)) == expected
