@@ -338,7 +338,25 @@ def _nearest_actor_before(ctx: Context, token: Token) -> Optional[Arg]:
 
 def resolve_behind(ctx: Context, noun: Token, exclude: set[str]) -> list[Arg]:
     """Entities behind a non-entity noun: its compound/possessive modifiers and its 'by'
-    agent ("the US Justice Department probe", "their enforcement surge")."""
+    agent ("the US Justice Department probe", "their enforcement surge"); for a bare
+    definite noun ("the raid"), those behind the last such noun named before it that has
+    any ("the ICE raid ... the raid")."""
+    if noun.lower_ in RELATIVE_PRONOUNS and noun.head.dep_ == "relcl":
+        noun = noun.head.head  # "the raid, which they called ...": the raid
+    out = _behind(ctx, noun, exclude)
+    bare = noun.pos_ == "NOUN" and not any(c.dep_ in ("compound", "poss", "nmod", "amod", "prep")
+                                            for c in noun.children) and \
+        any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    if not out and bare and noun.i not in ctx.key_at:
+        for earlier in reversed(tokens_of(ctx.doc)[:noun.i]):
+            if earlier.lemma_ == noun.lemma_ and earlier.pos_ == "NOUN":
+                out = _behind(ctx, earlier, exclude)
+                if out:
+                    break
+    return out
+
+
+def _behind(ctx: Context, noun: Token, exclude: set[str]) -> list[Arg]:
     out = []
     for child in list(noun.children) + prep_objects(noun, {"by"}):
         if child.dep_ not in ("compound", "poss", "nmod", "pobj"):

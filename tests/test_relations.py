@@ -342,3 +342,16 @@ def test_an_indefinite_title_in_the_lead_is_the_official_named_later(extract):
 ])
 def test_a_speaker_who_says_an_entity_was_guilty_accuses_it(extract, text, expected):
     assert triples(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the raid" is the raid named before, and its doer is the one criticised
+    ("The FBI raid in Vik began at dawn. Senator Ann Cole said the raid, which she called "
+     "\"a shameful stunt\", was unnecessary.",
+     {("Ann Cole", "CRITICIZED", "Federal Bureau of Investigation")}),
+    # a raid with no doer named before gives no target
+    ("A raid in Vik began at dawn. Senator Ann Cole said the raid, which she called "
+     "\"a shameful stunt\", was unnecessary.", set()),
+])
+def test_a_definite_event_noun_is_the_one_named_before(extract, text, expected):
+    assert triples(extract(text)) == expected
