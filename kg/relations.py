@@ -466,7 +466,13 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
                     extra.extend(c for c in pobj.children if c.dep_ == "nmod" and c.pos_ == "PROPN")
         return subj + extra
     if verb.dep_ == "conj":
-        return subjects_of(verb.head, depth + 1)
+        head = verb.head
+        if verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and head.dep_ in ("ccomp", "xcomp") and \
+                any(c.dep_ == "aux" for c in head.children):
+            # "X ruled that Y must stop ... and ordered Z": a finite verb cannot share the
+            # bare verb's modal, so it is coordinated with the clause that governs it
+            return subjects_of(head.head, depth + 1)
+        return subjects_of(head, depth + 1)
     if verb.dep_ == "ROOT":
         return _implicit_subject(verb)
     if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
