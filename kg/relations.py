@@ -1060,8 +1060,13 @@ def location_relations(ctx: Context) -> None:
                            if c.dep_ == "compound" and c.i in ctx.key_at), None)
             if holder and ctx.label(holder) not in ("Place", "Organization"):
                 holder = None
-        elif holder and ctx.label(holder) != "Place":
-            continue  # a body "in" a place is often only where it met, so places only
+        elif holder and ctx.label(holder) != "Place" and not (
+                ctx.label(holder) == "Agency" and token.head.lower_ in gz.FORCE_WORDS and
+                not ctx.role_at.get(token.head.i) and not any(c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod")
+                                                          for c in token.head.children)):
+            # a body "in" a place is often only where it met, so places only; but "police
+            # in Vik", the force the article names, is Vik's
+            continue
         if not holder:
             continue
         for pobj in (c for c in token.children if c.dep_ == "pobj"):

@@ -355,3 +355,14 @@ def test_a_speaker_who_says_an_entity_was_guilty_accuses_it(extract, text, expec
 ])
 def test_a_definite_event_noun_is_the_one_named_before(extract, text, expected):
     assert triples(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bare "police" is the one force the article names, and "in Denver" places it
+    ("Denver police arrested Tom Hale. Police in Denver released a video on Monday.",
+     {("Denver police", "ARRESTED", "Tom Hale"), ("Denver police", "LOCATED_IN", "Denver")}),
+    # a named body "in" a place is only where it acted
+    ("The FBI in Denver released a video on Monday.", set()),
+])
+def test_police_in_a_place_is_that_place_s_force(extract, text, expected):
+    assert triples(extract(text)) == expected
