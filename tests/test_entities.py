@@ -418,3 +418,15 @@ def test_a_group_is_named_by_its_most_used_form_counting_case_variants_as_one():
     assert _choose_name("Group", forms, None) == "migrants"
     assert _choose_name("Group", Counter({"federal agents": 1, "agents": 1}), None) == "federal agents"
     assert _choose_name("Group", Counter({"Norland troops": 2, "troops": 1}), None) == "Norland troops"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bare police that speaks, with no force named: the institution
+    ("Police announced that Tom Hale had been arrested in Vik.", [("police", "Agency")]),
+    # bare police that only acts stays an unnamed group
+    ("Hundreds of people are booked into the county jail each year by police.", [("police", "Group")]),
+])
+def test_bare_police_that_speaks_is_the_institution(extract, text, expected):
+    part = extract(text)
+    assert [(e.name.lower(), e.label) for e in part.entities.values()
+            if e.name.lower() == "police"] == expected

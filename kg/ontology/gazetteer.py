@@ -679,6 +679,9 @@ GOVERNMENT_LEVEL_WORDS = {"county", "state", "city", "federal", "national", "mun
 MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
                        "Nov", "Dec"}
 
+#: Group nouns that also name an institution: bare "police" that speaks ("Police announced
+#: ...") is the force speaking, an Agency.
+INSTITUTION_GROUP_NOUNS = {"police"}
 #: Seats of government that are only ever the building ("in the Oval Office").
 BUILDINGS_ONLY = {"oval office", "west wing", "capitol", "capitol hill"}
 #: Last words a region's name may carry or drop ("Blue Nile State" is "Blue Nile").
