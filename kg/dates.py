@@ -122,6 +122,12 @@ def _attached(ent: Span, trigger: Token) -> bool:
         return True
     if head.dep_ == "prep" and _through_phrases(head.head, trigger):
         return True  # "shot X on Jan 7", "struck X during a protest on May 9"
+    if head.dep_ == "prep" and head.head.dep_ in ("nsubj", "nsubjpass") and \
+            head.head.i < ent.start and ent.end <= trigger.i and \
+            head.head.head.i in (trigger.i, trigger.head.i if trigger.dep_ == "conj" else trigger.i):
+        # "A judge on Tuesday ruled ...": the parser hangs the date between subject and
+        # verb on the subject; it dates the verb (and a verb coordinated with it)
+        return True
     return head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == trigger.i and \
         any(t.dep_ in ("compound", "nmod", "amod") and t.head.i == head.i for t in ent)
 

@@ -338,7 +338,25 @@ def _nearest_actor_before(ctx: Context, token: Token) -> Optional[Arg]:
 
 def resolve_behind(ctx: Context, noun: Token, exclude: set[str]) -> list[Arg]:
     """Entities behind a non-entity noun: its compound/possessive modifiers and its 'by'
-    agent ("the US Justice Department probe", "their enforcement surge")."""
+    agent ("the US Justice Department probe", "their enforcement surge"); for a bare
+    definite noun ("the raid"), those behind the last such noun named before it that has
+    any ("the ICE raid ... the raid")."""
+    if noun.lower_ in RELATIVE_PRONOUNS and noun.head.dep_ == "relcl":
+        noun = noun.head.head  # "the raid, which they called ...": the raid
+    out = _behind(ctx, noun, exclude)
+    bare = noun.pos_ == "NOUN" and not any(c.dep_ in ("compound", "poss", "nmod", "amod", "prep")
+                                            for c in noun.children) and \
+        any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    if not out and bare and noun.i not in ctx.key_at:
+        for earlier in reversed(tokens_of(ctx.doc)[:noun.i]):
+            if earlier.lemma_ == noun.lemma_ and earlier.pos_ == "NOUN":
+                out = _behind(ctx, earlier, exclude)
+                if out:
+                    break
+    return out
+
+
+def _behind(ctx: Context, noun: Token, exclude: set[str]) -> list[Arg]:
     out = []
     for child in list(noun.children) + prep_objects(noun, {"by"}):
         if child.dep_ not in ("compound", "poss", "nmod", "pobj"):
@@ -448,7 +466,13 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
                     extra.extend(c for c in pobj.children if c.dep_ == "nmod" and c.pos_ == "PROPN")
         return subj + extra
     if verb.dep_ == "conj":
-        return subjects_of(verb.head, depth + 1)
+        head = verb.head
+        if verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and head.dep_ in ("ccomp", "xcomp") and \
+                any(c.dep_ == "aux" for c in head.children):
+            # "X ruled that Y must stop ... and ordered Z": a finite verb cannot share the
+            # bare verb's modal, so it is coordinated with the clause that governs it
+            return subjects_of(head.head, depth + 1)
+        return subjects_of(head, depth + 1)
     if verb.dep_ == "ROOT":
         return _implicit_subject(verb)
     if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
@@ -1036,8 +1060,13 @@ def location_relations(ctx: Context) -> None:
                            if c.dep_ == "compound" and c.i in ctx.key_at), None)
             if holder and ctx.label(holder) not in ("Place", "Organization"):
                 holder = None
-        elif holder and ctx.label(holder) != "Place":
-            continue  # a body "in" a place is often only where it met, so places only
+        elif holder and ctx.label(holder) != "Place" and not (
+                ctx.label(holder) == "Agency" and token.head.lower_ in gz.FORCE_WORDS and
+                not ctx.role_at.get(token.head.i) and not any(c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod")
+                                                          for c in token.head.children)):
+            # a body "in" a place is often only where it met, so places only; but "police
+            # in Vik", the force the article names, is Vik's
+            continue
         if not holder:
             continue
         for pobj in (c for c in token.children if c.dep_ == "pobj"):
@@ -1137,7 +1166,8 @@ RULES = (verb_relations, nominal_relations, calling_criticism, office_relations,
 
 def spoken_accusations(ctx: Context, quotes: list) -> None:
     """A speaker who says an entity did wrong accuses it: a verb of wrongdoing
-    (``cues.WRONGDOING_VERBS``) inside the speaker's quote, or in a sentence whose main verb
+    (``cues.WRONGDOING_VERBS``) or a predicate of it ("Y was guilty of ...",
+    ``cues.WRONGDOING_PREDICATES``) inside the speaker's quote, or in a sentence whose main verb
     is the speaker's verb of saying ("X said Y violated the law")."""
     spans = [(q.char_start, q.char_end, q.speaker) for q in quotes]
     for sent in ctx.doc.sents:
@@ -1147,12 +1177,16 @@ def spoken_accusations(ctx: Context, quotes: list) -> None:
             if speaker:
                 spans.append((sent.start_char, sent.end_char, speaker[0].key))
     for token in tokens_of(ctx.doc):
-        if token.lemma_ not in cues.WRONGDOING_VERBS or token.pos_ != "VERB":
+        # "Y was guilty of ...", not "Y pleaded guilty" (Y's own plea)
+        predicate = token.lower_ in cues.WRONGDOING_PREDICATES and token.dep_ == "acomp" and \
+            token.head.lemma_ == "be"
+        if not predicate and (token.lemma_ not in cues.WRONGDOING_VERBS or token.pos_ != "VERB"):
             continue
         speakers = [key for start, end, key in spans if start <= token.idx < end]
-        if not speakers or negated(token) or any(modality(token)):
+        verb = token.head if predicate else token  # "X was guilty of ...": X did wrong
+        if not speakers or negated(verb) or any(modality(verb)):
             continue
-        doers = subjects_of(token)
+        doers = subjects_of(verb)
         if not doers and token.dep_ == "pcomp":  # "halt X from violating ..."
             doers = [c for c in token.head.head.children if c.dep_ == "dobj"]
         speaker = Arg(speakers[-1])

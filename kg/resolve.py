@@ -18,6 +18,7 @@ from .model import LocalEntity, Mention
 from .names import match_key
 from .nlp import doc_text
 from .ontology import FRAMES
+from .ontology import cues
 from .ontology import gazetteer as gz
 
 LABEL_RANK = {"Official": 0, "Person": 1, "Agency": 2, "Organization": 3, "Place": 4,
@@ -340,6 +341,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention]) -> dict[str, LocalEntity
     _heads_of_administrations(mentions)
     _members_of_named_body(mentions)
     _groups_of_the_one_body(mentions)
+    _speaking_institutions(doc, mentions)
     _resolve_nominal_titles(mentions)
     return _build_entities(mentions)
 
@@ -423,6 +425,17 @@ def _groups_of_the_one_body(mentions: list[Mention]) -> None:
                     g.key, g.label = body.key, body.label
 
 
+def _speaking_institutions(doc: Doc, mentions: list[Mention]) -> None:
+    """Bare 'police' that speaks ("Police announced ...", "police said") where the article
+    names no force: the institution speaking (GUIDE: the acting reading), an Agency, not
+    an unnamed group (``gz.INSTITUTION_GROUP_NOUNS``)."""
+    speaking = {m.key for m in mentions if m.label == "Group" and match_key(m.text) in gz.INSTITUTION_GROUP_NOUNS
+                and doc[m.head].dep_ == "nsubj" and doc[m.head].head.lemma_ in cues.SPEECH_VERBS}
+    for m in mentions:
+        if m.label == "Group" and m.key in speaking:
+            m.label, m.key = "Agency", "body:" + match_key(m.text)
+
+
 def _members_of_named_body(mentions: list[Mention]) -> None:
     """A bare 'officers' after 'ICE officers' are that body's officers too."""
     roles: dict[str, Mention] = {}
@@ -493,7 +506,14 @@ def _choose_name(label: str, forms: Counter, canonical: Optional[str]) -> str:
         forms = Counter({f: n for f, n in forms.items() if match_key(f).endswith(tail)})
         forms.setdefault(canonical, 0)
     if label == "Group":
-        return max(forms, key=lambda f: (forms[f], len(f), f))
+        # the form used most, counting case variants as one ("Immigrants" in a headline
+        # and "immigrants" in the text), in its lower-case spelling where the text has one
+        count = Counter()
+        for f, n in forms.items():
+            count[match_key(f)] += n
+        best = max(forms, key=lambda f: (count[match_key(f)], len(f), f == f.lower(), forms[f], f))
+        lower = [f for f in forms if match_key(f) == match_key(best) and f == f.lower()]
+        return lower[0] if lower else best
     return max(forms, key=lambda f: (len(f), forms[f], f))
 
 

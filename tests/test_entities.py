@@ -405,3 +405,28 @@ def test_a_span_too_long_for_a_name_is_no_entity(nlp):
     doc.ents = [Span(doc, 0, 60, label="ORG")]
     assert len(doc[0:60].text) > MAX_NAME_CHARS
     assert extract_mentions(doc) == []
+
+
+def test_a_group_is_named_by_its_most_used_form_counting_case_variants_as_one():
+    from collections import Counter
+
+    from kg.resolve import _choose_name
+
+    # "Agents Detained 40 Migrants" (a headline), "detained 40 migrants", "illegal
+    # migrants", "working migrants": "migrants" is used twice
+    forms = Counter({"Migrants": 1, "migrants": 1, "illegal migrants": 1, "working migrants": 1})
+    assert _choose_name("Group", forms, None) == "migrants"
+    assert _choose_name("Group", Counter({"federal agents": 1, "agents": 1}), None) == "federal agents"
+    assert _choose_name("Group", Counter({"Norland troops": 2, "troops": 1}), None) == "Norland troops"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bare police that speaks, with no force named: the institution
+    ("Police announced that Tom Hale had been arrested in Vik.", [("police", "Agency")]),
+    # bare police that only acts stays an unnamed group
+    ("Hundreds of people are booked into the county jail each year by police.", [("police", "Group")]),
+])
+def test_bare_police_that_speaks_is_the_institution(extract, text, expected):
+    part = extract(text)
+    assert [(e.name.lower(), e.label) for e in part.entities.values()
+            if e.name.lower() == "police"] == expected

@@ -125,3 +125,26 @@ def test_the_first_frame_whose_conditions_hold_is_chosen(nlp, rows, expected):
 def test_idiom_frames(extract, text, expected):
     from conftest import triples
     assert triples(extract(text)) == expected
+
+
+# "Judge Ana Ruiz ruled that Vero Corp must stop the sales and ordered Tom Hale to leave ."
+# parsed as the model often does: "ordered" coordinated with "stop", not with "ruled"
+RULED_AND_ORDERED = [
+    ("Judge", 2, "compound", "PROPN", "NNP", "Judge"), ("Ana", 2, "compound", "PROPN", "NNP", "Ana"),
+    ("Ruiz", 3, "nsubj", "PROPN", "NNP", "Ruiz"), ("ruled", 3, "ROOT", "VERB", "VBD", "rule"),
+    ("that", 8, "mark", "SCONJ", "IN", "that"), ("Vero", 6, "compound", "PROPN", "NNP", "Vero"),
+    ("Corp", 8, "nsubj", "PROPN", "NNP", "Corp"), ("must", 8, "aux", "AUX", "MD", "must"),
+    ("stop", 3, "ccomp", "VERB", "VB", "stop"), ("the", 10, "det", "DET", "DT", "the"),
+    ("sales", 8, "dobj", "NOUN", "NNS", "sale"), ("and", 8, "cc", "CCONJ", "CC", "and"),
+    ("ordered", 8, "conj", "VERB", "VBD", "order"), ("Tom", 14, "compound", "PROPN", "NNP", "Tom"),
+    ("Hale", 12, "dobj", "PROPN", "NNP", "Hale"), ("to", 16, "aux", "PART", "TO", "to"),
+    ("leave", 12, "xcomp", "VERB", "VB", "leave"), (".", 3, "punct", "PUNCT", ".", ".")]
+RULED_AND_ORDERED_ENTS = ["O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG"] + ["O"] * 6 + \
+    ["B-PERSON", "I-PERSON", "O", "O", "O"]
+
+
+def test_a_finite_verb_coordinated_with_a_modal_clause_takes_the_governing_subject(nlp):
+    doc = parsed(nlp, RULED_AND_ORDERED, RULED_AND_ORDERED_ENTS)
+    part = extract_article(doc, Article(id="t", text=doc.text, date="2026-01-21"))
+    assert names_triples(part) == {("Ana Ruiz", "ORDERED", "Vero Corp"),
+                                   ("Ana Ruiz", "ORDERED", "Tom Hale")}

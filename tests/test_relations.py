@@ -330,3 +330,45 @@ def test_an_indefinite_title_in_the_lead_is_the_official_named_later(extract):
     later = extract("The mayor spoke. Officials met. Police were calm. A federal judge ordered "
                     "the Varga administration to pay. US District Judge Maria Kent agreed.")
     assert [r.type for r in later.relations] == ["HOLDS_OFFICE"]  # past the lead: nobody known
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senator Ann Cole said Vero Corp was guilty of hiding the losses.",
+     {("Ann Cole", "ACCUSED", "Vero Corp")}),
+    ("\"Vero Corp is complicit in this,\" Senator Ann Cole said.",
+     {("Ann Cole", "ACCUSED", "Vero Corp")}),
+    ("Senator Ann Cole said Vero Corp was not guilty of anything.", set()),
+    ("Senator Ann Cole said Tom Hale pleaded guilty to fraud.", set()),
+])
+def test_a_speaker_who_says_an_entity_was_guilty_accuses_it(extract, text, expected):
+    assert triples(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the raid" is the raid named before, and its doer is the one criticised
+    ("The FBI raid in Vik began at dawn. Senator Ann Cole said the raid, which she called "
+     "\"a shameful stunt\", was unnecessary.",
+     {("Ann Cole", "CRITICIZED", "Federal Bureau of Investigation")}),
+    # a raid with no doer named before gives no target
+    ("A raid in Vik began at dawn. Senator Ann Cole said the raid, which she called "
+     "\"a shameful stunt\", was unnecessary.", set()),
+])
+def test_a_definite_event_noun_is_the_one_named_before(extract, text, expected):
+    assert triples(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bare "police" is the one force the article names, and "in Denver" places it
+    ("Denver police arrested Tom Hale. Police in Denver released a video on Monday.",
+     {("Denver police", "ARRESTED", "Tom Hale"), ("Denver police", "LOCATED_IN", "Denver")}),
+    # a named body "in" a place is only where it acted
+    ("The FBI in Denver released a video on Monday.", set()),
+])
+def test_police_in_a_place_is_that_place_s_force(extract, text, expected):
+    assert triples(extract(text)) == expected
+
+
+def test_a_body_s_exco_is_part_of_it(extract):
+    part = extract("The Asian Cricket Council said on Monday that the Asian Cricket Council ExCo "
+                   "had voted to suspend the league.")
+    assert triples(part) == {("Asian Cricket Council ExCo", "PART_OF", "Asian Cricket Council")}

@@ -60,6 +60,9 @@ CHALLENGING_VERBS = {"challenge", "block", "stop", "halt", "overturn", "contest"
 WRONGDOING_VERBS = {"violate", "steal", "abuse", "trample", "defraud", "mislead", "lie",
                     "obstruct", "defy", "flout", "undermine", "weaponize", "betray", "harass",
                     "intimidate", "endanger", "exploit", "embezzle", "rig", "sabotage", "ignore"}
+#: Predicate adjectives of wrongdoing: a speaker who says an entity "was guilty of" (or
+#: "complicit in") something accuses it.
+WRONGDOING_PREDICATES = {"guilty", "complicit", "culpable"}
 CALLING_VERBS = {"call", "brand", "label", "describe", "dub", "term"}
 
 #: Documents that speak for their author: "according to the FDA report", "the agency's

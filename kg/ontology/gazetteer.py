@@ -628,7 +628,7 @@ PLACE_TYPE_NOUNS = {"town", "city", "village", "county", "capital", "district",
 UNIT_NOUNS = {"project", "program", "programme", "center", "centre", "institute", "clinic",
               "lab", "laboratory", "initiative", "school", "college", "division", "unit",
               "bureau", "directorate", "committee", "subcommittee", "board", "panel",
-              "wing", "branch", "office", "department"}
+              "wing", "branch", "office", "department", "exco"}
 
 #: Sites a named business or body runs: "the X meatpacking plant in Y" places X in Y.
 FACILITY_NOUNS = {"plant", "factory", "facility", "mill", "refinery", "mine", "warehouse",
@@ -679,6 +679,9 @@ GOVERNMENT_LEVEL_WORDS = {"county", "state", "city", "federal", "national", "mun
 MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
                        "Nov", "Dec"}
 
+#: Group nouns that also name an institution: bare "police" that speaks ("Police announced
+#: ...") is the force speaking, an Agency.
+INSTITUTION_GROUP_NOUNS = {"police"}
 #: Seats of government that are only ever the building ("in the Oval Office").
 BUILDINGS_ONLY = {"oval office", "west wing", "capitol", "capitol hill"}
 #: Last words a region's name may carry or drop ("Blue Nile State" is "Blue Nile").
