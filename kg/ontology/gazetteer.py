@@ -628,7 +628,7 @@ PLACE_TYPE_NOUNS = {"town", "city", "village", "county", "capital", "district",
 UNIT_NOUNS = {"project", "program", "programme", "center", "centre", "institute", "clinic",
               "lab", "laboratory", "initiative", "school", "college", "division", "unit",
               "bureau", "directorate", "committee", "subcommittee", "board", "panel",
-              "wing", "branch", "office", "department", "exco"}
+              "wing", "branch", "office", "department"}
 
 #: Sites a named business or body runs: "the X meatpacking plant in Y" places X in Y.
 FACILITY_NOUNS = {"plant", "factory", "facility", "mill", "refinery", "mine", "warehouse",
