@@ -156,8 +156,8 @@ def _print_summary(result, out_dir) -> None:
     written = result.written or list(result.export_seconds)
     click.echo(f"wrote:     {', '.join(str(Path(out_dir) / n) for n in written)}")
     if result.skipped_outputs:
-        click.echo(f"skipped:   {', '.join(result.skipped_outputs)} (more entities than "
-                   "--max-graph-nodes; graph/ and import/ hold the graph)")
+        click.echo(f"skipped:   graph.jsonl, GraphML, GEXF, graph.cypher ({result.skipped_outputs}); "
+                   "graph/ and import/ hold the graph")
 
 
 @main.command()
@@ -235,9 +235,11 @@ def query(cypher, cypher_file, params, as_json, uri, user, password, database):
 def _read_built(folder: str):
     from .exporters import read_jsonl
 
+    from .scale import graph_partitions
+
     path = Path(folder)
     if not (path / "graph.jsonl").exists():
-        raise InputError("E102", where=folder)
+        raise InputError("E105" if graph_partitions(path) else "E102", where=folder)
     return read_jsonl(path / "graph.jsonl")
 
 

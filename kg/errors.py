@@ -36,6 +36,9 @@ class Errors:
     E101 = ("spaCy model {name!r} is not installed; install the project (pip install -e .) "
             "or pass --model with an installed model name or path")
     E102 = "{where}: not a kg output folder (no graph.jsonl); run `kg build ... -o {where}` first"
+    E105 = ("{where}: built on Dask with more entities than --max-graph-nodes, so its graph is "
+            "in graph/ partitions only; use `kg load {where}` and Neo4j, or rebuild with a "
+            "larger --max-graph-nodes")
     E103 = "{where}: graph.jsonl line {line} is not valid ({reason}); rebuild the folder"
     E104 = "{where}: cannot write outputs ({reason}); check the folder's permissions"
     E201 = "cannot reach the database at {uri} ({reason}); check that it runs and the URI"

@@ -46,7 +46,7 @@ class BuildResult:
     parts: list[ArticleGraph] = field(default_factory=list)
     node_counts: Optional[Counter] = None  # when the graph stayed on a cluster
     relation_counts: Optional[Counter] = None
-    skipped_outputs: list[str] = field(default_factory=list)
+    skipped_outputs: str = ""  # why the one-file outputs were not written (Dask)
     written: list[str] = field(default_factory=list)  # outputs, when not export_seconds' keys
 
     def nodes_by_label(self) -> Counter:
@@ -251,7 +251,7 @@ def _build_on_dask(inputs: Iterable[str], out_dir, update: bool, *, jobs: int = 
         raise InputError("E010", count=len(problems))
     return BuildResult(stats.graph, stats.articles, problems, time.perf_counter() - start,
                        node_counts=stats.node_labels, relation_counts=stats.relation_types,
-                       skipped_outputs=stats.skipped_outputs, written=stats.written)
+                       skipped_outputs=stats.skipped, written=stats.written)
 
 
 @contextmanager

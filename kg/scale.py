@@ -32,6 +32,7 @@ import os
 import posixpath
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 import networkx as nx
@@ -63,7 +64,7 @@ class ScaleStats:
     articles: int = 0
     node_labels: Counter = field(default_factory=Counter)
     relation_types: Counter = field(default_factory=Counter)
-    skipped_outputs: list[str] = field(default_factory=list)
+    skipped: str = ""  # why the one-file outputs were not written
     written: list[str] = field(default_factory=list)
     graph: Optional[nx.MultiDiGraph] = None  # read back when small enough
 
@@ -101,11 +102,14 @@ def dask_build(inputs: list[str], out: str, *, model: Optional[str] = None,
         stats = _resolve_and_write(client, fs, root, part_urls, problems)
     entities = sum(n for k, n in stats.node_labels.items() if k not in (ARTICLE_LABEL, QUOTE_LABEL))
     stats.written = [GRAPH_DIR + "/", IMPORT_DIR + "/", PARTS_DIR + "/"]
-    if entities <= max_graph_nodes:
-        stats.graph = _one_file_outputs(fs, root)
-        stats.written += list(ONE_FILE_OUTPUTS) if stats.graph is not None else []
+    if entities > max_graph_nodes:
+        stats.skipped = f"{entities} entities, more than --max-graph-nodes {max_graph_nodes}"
+    elif not _is_local(fs):
+        stats.skipped = "they are written for local folders only"
     else:
-        stats.skipped_outputs = list(ONE_FILE_OUTPUTS)
+        stats.graph = _one_file_outputs(Path(root))
+        stats.written += list(ONE_FILE_OUTPUTS)
+    if stats.skipped:
         for name in ONE_FILE_OUTPUTS:
             if fs.exists(posixpath.join(root, name)):
                 fs.rm(posixpath.join(root, name))  # a stale copy would disagree with graph/
@@ -219,8 +223,6 @@ def _extract_partition(paths: list[str], part_url: str, model: Optional[str],
                        default_date: Optional[str]) -> list[ReadProblem]:
     """One partition, on a worker: its articles extracted and written as one part file
     (under a temporary name, renamed when whole); its input problems returned."""
-    from pathlib import Path
-
     from fsspec.core import url_to_fs
 
     from .extract import extract_articles
@@ -291,11 +293,10 @@ def _meta(columns: dict):
 def _resolve_and_write(client, fs, root: str, part_urls: list[str], problems: list[ReadProblem]) -> ScaleStats:
     import dask
     import dask.dataframe as dd
-    import pandas as pd
 
     items = list(enumerate(part_urls))
     with dask.config.set({"dataframe.convert-string": False, "dataframe.shuffle.method": "tasks"}):
-        articles = dd.from_map(_article_table, items, meta=_meta(ARTICLE_COLUMNS))
+        articles = client.persist(dd.from_map(_article_table, items, meta=_meta(ARTICLE_COLUMNS)))
         entities = dd.from_map(_entity_table, items, meta=_meta(ENTITY_COLUMNS))
         renames = _article_renames(articles, part_urls, problems)
         if len(renames):
@@ -303,9 +304,10 @@ def _resolve_and_write(client, fs, root: str, part_urls: list[str], problems: li
             entities = entities[entities.final_id != ""]
             entities["article_id"] = entities.final_id.fillna(entities.article_id)
             entities = entities.drop(columns="final_id")
-        entities = _merge_surnames(entities)
-        nodes = entities.groupby("merged").apply(_fold, meta=_meta(NODE_COLUMNS))
-        nodes = _with_node_ids(nodes)
+        # kept on the workers between the steps, so no step reads the part files again
+        entities = client.persist(_merge_surnames(entities))
+        nodes = client.persist(entities.groupby("merged").apply(_fold, meta=_meta(NODE_COLUMNS)))
+        nodes = client.persist(_with_node_ids(nodes))
         entity_writes = [dask.delayed(_write_entities)(part, _staging(fs, root), i)
                          for i, part in enumerate(nodes.to_delayed())]
         endpoints = entities[["pidx", "pos", "key", "merged"]].merge(
@@ -529,13 +531,11 @@ def _write_headers(fs, import_url: str) -> None:
 
 def _publish(fs, root: str) -> None:
     """The staged folders replace the published ones (a rename on a local disk)."""
-    from pathlib import Path
-
     from .exporters import publish
 
     for name in (GRAPH_DIR, IMPORT_DIR):
         staged, target = posixpath.join(root, f".{name}.partial"), posixpath.join(root, name)
-        if fs.protocol in ("file", "local") or "file" in fs.protocol:
+        if _is_local(fs):
             publish(Path(staged), Path(target))
         else:
             if fs.exists(target):
@@ -543,26 +543,23 @@ def _publish(fs, root: str) -> None:
             fs.mv(staged, target, recursive=True)
 
 
-def graph_partitions(folder) -> list:
-    """The ``graph/*.jsonl`` partitions of a folder built on Dask, entities first."""
-    from pathlib import Path
+def _is_local(fs) -> bool:
+    protocols = fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,)
+    return "file" in protocols
 
+
+def graph_partitions(folder) -> list[Path]:
+    """The ``graph/*.jsonl`` partitions of a folder built on Dask, entities first."""
     part_dir = Path(folder) / GRAPH_DIR
     if not part_dir.is_dir():
         return []
     return sorted(part_dir.glob("entities-*.jsonl")) + sorted(part_dir.glob("articles-*.jsonl"))
 
 
-def _one_file_outputs(fs, root: str) -> Optional[nx.MultiDiGraph]:
-    """The small graph read back from its partitions and written in every one-file format
-    (local folders only)."""
-    from pathlib import Path
-
+def _one_file_outputs(folder: Path) -> nx.MultiDiGraph:
+    """The small graph read back from its partitions and written in every one-file format."""
     from .exporters import publish, remove_path, staged, write_some
 
-    if not (fs.protocol in ("file", "local") or "file" in fs.protocol):
-        return None
-    folder = Path(root)
     graph = nx.MultiDiGraph()
     for path in graph_partitions(folder):
         read_jsonl(path, graph)

@@ -3,11 +3,18 @@
     python scripts/bench.py --articles 500 --repeat 3   # one table, ratios in one run
     python scripts/bench.py --scale 100 1000 10000   # time and memory per article by size
     python scripts/bench.py --components 124         # seconds per pipeline component
+    python scripts/bench.py --dask-scale 150 900 1000 10000 100000   # the whole build on Dask
 
 The corpus is the shared articles (../shared/corpus) cycled to K with distinct ids, written
 as one JSONL file. Each variant runs in its own process so peak RSS is its own:
 bare spaCy ``nlp.pipe`` (same model, every component), ``kg build --jobs 1`` and
 ``kg build --jobs 2``. Figures are ratios measured in the same run, never absolute claims.
+
+``--dask-scale`` builds each size on a LocalCluster of 2 workers (restarted between sizes,
+so each peak is its own) from a client in a process of its own, and reports the client's
+and each worker's peak RSS. Sizes up to ``--parse-limit`` are parsed; bigger ones replay
+the largest parsed run's parts with distinct article ids (no parsing: the resolution and
+writing steps at that size), and the table says which.
 """
 from __future__ import annotations
 
@@ -21,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "corpus"
@@ -73,6 +81,96 @@ def run_variant(kind: str, corpus: Path, jobs: int, out: Path) -> dict:
                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     result["peak_rss_mib"] = usage / 1024
     return result
+
+
+SHARD_ARTICLES = 100  # articles per JSONL shard of the Dask corpus
+FILES_PER_TASK = 4  # shards per extraction task: partitions of 400 articles
+
+
+def make_shards(k: int, folder: Path) -> Path:
+    """K articles cycled from the shared corpus, distinct ids, as JSONL shards."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = make_corpus(k, folder).read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / f"corpus-{k}.jsonl").unlink()
+    for n, start in enumerate(range(0, k, SHARD_ARTICLES)):
+        (folder / f"shard-{n:05d}.jsonl").write_text("".join(lines[start:start + SHARD_ARTICLES]),
+                                                     encoding="utf-8")
+    return folder
+
+
+def replay_parts(seed: Path, k: int, out: Path, per_file: int = SHARD_ARTICLES * FILES_PER_TASK) -> None:
+    """K articles' parts for ``out/parts`` from the parts of an earlier run (``seed``),
+    cycled with distinct article ids, as one finished run."""
+    seed_lines = [json.loads(line) for p in sorted(seed.glob("run-*.jsonl"))
+                  for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    parts = out / "parts"
+    parts.mkdir(parents=True, exist_ok=True)
+    fh, written = None, 0
+    for i in range(k):
+        data = json.loads(json.dumps(seed_lines[i % len(seed_lines)]))
+        new_id = f"{data['article']['id']}~r{i}"
+        data["article"]["id"] = new_id
+        for item in data["relations"] + data["quotes"]:
+            item["article"] = new_id
+        if written % per_file == 0:
+            if fh:
+                fh.close()
+            fh = open(parts / f"run-000001-{written // per_file:016x}.jsonl", "w", encoding="utf-8")
+        fh.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
+        written += 1
+    fh.close()
+    (parts / "runs.json").write_text("[1]", encoding="utf-8")
+
+
+def run_dask_client(scheduler: str, corpus: Optional[Path], out: Path) -> dict:
+    """The client's side of one Dask build (in a process of its own: its peak is its own)."""
+    sys.path.insert(0, str(REPO))
+    from kg.scale import dask_build
+
+    start = time.perf_counter()
+    stats = dask_build([str(corpus)] if corpus else [], str(out), scheduler=scheduler,
+                       files_per_task=FILES_PER_TASK, update=corpus is None, max_graph_nodes=0)
+    return {"seconds": time.perf_counter() - start, "articles": stats.articles,
+            "nodes": sum(stats.node_labels.values()), "relations": sum(stats.relation_types.values()),
+            "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def dask_scale(sizes: list[int], folder: Path, parse_limit: int) -> None:
+    from dask.distributed import Client, LocalCluster
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores; LocalCluster of 2 workers "
+          f"(1 thread each), partitions of {SHARD_ARTICLES * FILES_PER_TASK} articles")
+    print(f"{'articles':>9} {'input':>8} {'seconds':>8} {'ms/art':>7} {'client MiB':>10} "
+          f"{'worker MiB':>16} {'sched MiB':>9} {'nodes':>8} {'rels':>9}")
+    seed, per_article = None, None
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        for k in sizes:
+            client.restart()  # fresh worker processes: each size's peak is its own
+            out = folder / f"dask-{k}"
+            if k <= parse_limit:
+                corpus, mode = make_shards(k, folder / f"shards-{k}"), "parsed"
+            else:
+                replay_parts(seed, k, out)
+                corpus, mode = None, "replayed"
+            command = [sys.executable, __file__, "--run", "dask-client", "--scheduler",
+                       cluster.scheduler_address, "--out", str(out)] + (["--corpus", str(corpus)] if corpus else [])
+            r = json.loads(subprocess.run(command, capture_output=True, text=True, check=True)
+                           .stdout.strip().splitlines()[-1])
+            workers = sorted(v / 1024 for v in client.run(
+                lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss).values())
+            scheduler = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"{k:9d} {mode:>8} {r['seconds']:8.1f} {1000 * r['seconds'] / k:7.1f} "
+                  f"{r['peak_rss_mib']:10.0f} {' / '.join(f'{w:.0f}' for w in workers):>16} "
+                  f"{scheduler:9.0f} {r['nodes']:8d} {r['relations']:9d}", flush=True)
+            if mode == "parsed":
+                seed, per_article = out / "parts", r["seconds"] / k
+    if per_article:
+        workers_needed = 1_000_000 * per_article * 2 / 86400  # the run used 2 workers
+        print(f"a 1M-articles-a-day feed at the largest parsed run's rate "
+              f"({1000 * per_article:.0f} ms/article on 2 workers) needs {workers_needed:.0f} workers "
+              f"of one core at full use ({workers_needed / 0.8:.0f} at 80 %)")
+    print("sched MiB: this process, which hosts the LocalCluster's scheduler (cumulative peak)")
 
 
 def measure(kind: str, corpus: Path, jobs: int, out: Path) -> dict:
@@ -155,16 +253,26 @@ def main() -> None:
                         help="seconds per pipeline component, kg's and the stock one, on K articles")
     parser.add_argument("--dask", action="store_true", help="also the Dask engine on 2 local workers")
     parser.add_argument("--repeat", type=int, default=3, help="runs per variant; the fastest is reported")
-    parser.add_argument("--run", choices=("spacy", "kg", "dask"), help=argparse.SUPPRESS)
+    parser.add_argument("--dask-scale", type=int, nargs="*", metavar="K",
+                        help="the whole build on a Dask LocalCluster at each size K")
+    parser.add_argument("--parse-limit", type=int, default=1000,
+                        help="--dask-scale: sizes above this replay parts instead of parsing")
+    parser.add_argument("--run", choices=("spacy", "kg", "dask", "dask-client"), help=argparse.SUPPRESS)
+    parser.add_argument("--scheduler", help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.run == "dask-client":
+        print(json.dumps(run_dask_client(args.scheduler, args.corpus, args.out)))
+        return
     if args.run:
         print(json.dumps(run_variant(args.run, args.corpus, args.jobs, args.out)))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        if args.components:
+        if args.dask_scale:
+            dask_scale(args.dask_scale, Path(tmp), args.parse_limit)
+        elif args.components:
             components(args.components, Path(tmp))
         elif args.scale:
             scale(args.scale, Path(tmp))

@@ -47,15 +47,6 @@ def test_update_rebuilds_a_changed_article(tmp_path):
     assert "Jane Roe" in names and "John Smith" not in names
 
 
-def test_dask_engine_on_a_local_cluster_matches_the_local_engine(tmp_path):
-    files = sorted(str(p) for p in DEV_CORPUS.glob("*.txt"))[:6]
-    local = build(files, tmp_path / "local")
-    remote = build(files, tmp_path / "dask", engine="dask")
-    assert remote.articles == local.articles == 6
-    for name in ("graph.jsonl", "graph.graphml", "graph.cypher", "kg-parts.jsonl"):
-        assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name
-
-
 def test_a_text_longer_than_the_model_takes_is_parsed_in_windows(nlp):
     from kg.extract import parse_in_windows
 

@@ -1,0 +1,177 @@
+"""The whole build on a Dask cluster (``kg.scale``): the local engine's graph, from
+partitions written by the workers; a day added with --update; duplicate ids; a killed
+worker; a rerun after a killed build; a graph too big for the one-file outputs."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import DEV_CORPUS
+
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.cypher import stream_plan
+from kg.pipeline import build
+from kg.scale import graph_partitions
+
+distributed = pytest.importorskip("dask.distributed")
+
+ONE_FILE = ("graph.jsonl", "graph.graphml", "graph.gexf", "graph.cypher")
+CSV_KINDS = ("entities", "articles", "quotes", "rel_entity_entity", "rel_entity_quote",
+             "rel_article_entity", "rel_article_quote")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def files():
+    return sorted(str(p) for p in DEV_CORPUS.glob("*.txt"))[:6]
+
+
+@pytest.fixture(scope="module")
+def local(files, tmp_path_factory):
+    out = tmp_path_factory.mktemp("local")
+    build(files, out)
+    return out
+
+
+def lines_of(paths) -> list[str]:
+    return sorted(line for path in paths for line in Path(path).read_text(encoding="utf-8").splitlines())
+
+
+def csv_rows(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def test_dask_build_writes_the_local_graph_from_partitions(cluster, files, local, tmp_path):
+    out = tmp_path / "dask"
+    result = build(files, out, engine="dask", scheduler=cluster.scheduler_address)
+    assert result.articles == 6
+    for name in ONE_FILE:  # read back once on the client: the same bytes
+        assert (out / name).read_bytes() == (local / name).read_bytes(), name
+    assert result.nodes_by_label() == build_counts(local)
+    # the partitions the workers wrote are the graph, line for line
+    partitions = graph_partitions(out)
+    assert [p.name for p in partitions] == ["entities-00000.jsonl", "articles-00000.jsonl"]
+    assert lines_of(partitions) == lines_of([local / "graph.jsonl"])
+    for kind in CSV_KINDS:  # neo4j-admin: a header file, then the parts
+        header, *rows = csv_rows(local / "import" / f"{kind}.csv")
+        assert csv_rows(out / "import" / f"{kind}-header.csv") == [header]
+        parts = sorted((out / "import").glob(f"{kind}-0*.csv"))
+        assert sorted(r for p in parts for r in csv_rows(p)) == sorted(rows), kind
+    assert json.loads((out / "parts" / "runs.json").read_text()) == [1]
+
+
+def build_counts(folder: Path):
+    from collections import Counter
+
+    from kg.exporters import read_jsonl
+    from kg.ontology import primary_label
+
+    return Counter(primary_label(d["labels"]) for _, d in read_jsonl(folder / "graph.jsonl").nodes(data=True))
+
+
+def test_update_adds_a_day_as_new_partitions(cluster, files, local, tmp_path):
+    out = tmp_path / "dask"
+    build(files[:4], out, engine="dask", scheduler=cluster.scheduler_address)
+    again = build(files[3:], out, engine="dask", scheduler=cluster.scheduler_address, update=True)
+    assert again.articles == 6  # files[3] is in both days: built once
+    assert (out / "graph.jsonl").read_bytes() == (local / "graph.jsonl").read_bytes()
+    assert json.loads((out / "parts" / "runs.json").read_text()) == [1, 2]
+    assert [p.name[:11] for p in sorted((out / "parts").glob("run-*.jsonl"))] == ["run-000001-", "run-000002-"]
+
+
+def test_duplicate_article_ids_as_the_local_engine_treats_them(cluster, tmp_path):
+    shard = tmp_path / "wire.jsonl"
+    rows = [{"id": "a1", "text": "The FBI arrested John Smith in Denver."},
+            {"id": "a1", "text": "The FBI arrested John Smith in Denver."},
+            {"id": "a1", "text": "Police in Austin detained Mary Jones."}]
+    shard.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    problems_local, problems_dask = [], []
+    build([str(shard)], tmp_path / "local", problems=problems_local)
+    result = build([str(shard)], tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address,
+                   problems=problems_dask)
+    assert result.articles == 2
+    assert [str(p) for p in problems_dask] == [str(p) for p in problems_local]
+    assert len(problems_dask) == 2
+    assert (tmp_path / "dask" / "graph.jsonl").read_bytes() == (tmp_path / "local" / "graph.jsonl").read_bytes()
+
+
+def test_a_worker_killed_mid_run_changes_nothing(cluster, files, local, tmp_path):
+    client = distributed.Client(cluster)
+    killed = []
+
+    def kill_a_busy_worker():
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not killed:
+            busy = [w for w, tasks in client.processing().items() if tasks]
+            if busy:
+                pid = client.run(os.getpid, workers=busy[:1])[busy[0]]
+                os.kill(pid, signal.SIGKILL)  # the nanny starts a new worker process
+                killed.append(busy[0])
+            time.sleep(0.05)
+    killer = threading.Thread(target=kill_a_busy_worker)
+    killer.start()
+    try:
+        result = build(files, tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address,
+                       files_per_task=1)
+    finally:
+        killer.join()
+        client.close()
+    assert len(killed) == 1
+    assert result.articles == 6
+    assert (tmp_path / "dask" / "graph.jsonl").read_bytes() == (local / "graph.jsonl").read_bytes()
+
+
+def test_a_rerun_after_a_killed_build_completes_without_duplicates(cluster, files, local, tmp_path):
+    out = tmp_path / "dask"
+    build(files, out, engine="dask", scheduler=cluster.scheduler_address)
+    part = next((out / "parts").glob("run-*.jsonl"))
+    written = part.stat().st_mtime_ns
+    # as if killed after the extraction: the run not marked finished, no outputs yet, and
+    # a partition that was still being written
+    for name in ("parts/runs.json", "graph.jsonl", "graph.graphml"):
+        (out / name).unlink()
+    (out / "parts" / "run-000001-0000000000000000.jsonl.partial").write_text("{", encoding="utf-8")
+    result = build(files, out, engine="dask", scheduler=cluster.scheduler_address)
+    assert result.articles == 6
+    assert part.stat().st_mtime_ns == written  # the finished partition was kept, not redone
+    assert (out / "graph.jsonl").read_bytes() == (local / "graph.jsonl").read_bytes()
+    assert lines_of(graph_partitions(out)) == lines_of([local / "graph.jsonl"])
+
+
+def test_a_graph_over_the_limit_stays_in_partitions(cluster, files, local, tmp_path):
+    out = tmp_path / "dask"
+    out.mkdir()
+    (out / "graph.jsonl").write_text("stale\n", encoding="utf-8")
+    result = build(files, out.as_uri(), engine="dask", scheduler=cluster.scheduler_address,
+                   max_graph_nodes=5)  # an fsspec URL for the folder
+    assert result.graph is None
+    counts = build_counts(local)
+    entities = sum(n for label, n in counts.items() if label not in ("Article", "Quote"))
+    assert result.skipped_outputs == f"{entities} entities, more than --max-graph-nodes 5"
+    assert not any((out / name).exists() for name in ONE_FILE)
+    # `kg load DIR` streams the partitions: the rows the one file would give
+    def plan(paths):
+        return sorted(json.dumps([step.name, step.rows], sort_keys=True)
+                      for step in stream_plan(paths, batch_size=1))
+    assert plan(graph_partitions(out)) == plan(local / "graph.jsonl")
+    # the commands that need the one file say where the graph is, in one line
+    stats = CliRunner().invoke(main, ["stats", str(out)])
+    assert stats.exit_code == 1
+    assert stats.output == (f"kg: {out}: built on Dask with more entities than --max-graph-nodes, "
+                            "so its graph is in graph/ partitions only; use `kg load "
+                            f"{out}` and Neo4j, or rebuild with a larger --max-graph-nodes\n")
