@@ -64,12 +64,13 @@ def view_data(graph: nx.MultiDiGraph) -> dict:
                           "article": d.get("article", "")})
     degree = dict.fromkeys(entities, 0)
     for e in edges:
-        degree[e["source"]] += 1
-        degree[e["target"]] += 1
+        for end in (e["source"], e["target"]):
+            degree[end] += 1
+            # an entity is in the articles that mention it and those its relations come from
+            mentioned_in.setdefault(end, set()).add(e["article"])
     nodes = []
     for node, d in sorted(entities.items()):
-        # articles of the entity: those that mention it, and those its relations come from
-        own = mentioned_in.get(node, set()) | {e["article"] for e in edges if node in (e["source"], e["target"])}
+        own = mentioned_in.get(node, set())
         nodes.append({"id": node, "name": d.get("name", node), "type": primary_label(d.get("labels", [])),
                       "title": d.get("title", ""), "aliases": sorted(set(d.get("aliases", [])) - {d.get("name")}),
                       "quotes": quotes.get(node, [])[:5], "mentions": d.get("mentions", 1),

@@ -3,7 +3,8 @@
  * stays responsive while the layout settles and the result is the same on every open.
  *
  * In: {xy: Float32Array [x0, y0, x1, y1, ...], edges: Uint32Array [s0, t0, s1, t1, ...],
- *      iterations, settings}. Out: {xy, done} after each slice of about 40 ms.
+ *      iterations, settings, every}. Out: {xy, done} after each slice of `every` ms (the
+ * page draws each), and at the end.
  */
 import iterate from "graphology-layout-forceatlas2/iterate.js";
 import DEFAULTS from "graphology-layout-forceatlas2/defaults.js";
@@ -46,13 +47,13 @@ function positions(nodes) {
 }
 
 self.onmessage = (event) => {
-  const { xy, edges, iterations, settings } = event.data;
+  const { xy, edges, iterations, settings, every } = event.data;
   const options = Object.assign({}, DEFAULTS, settings);
   const { nodes, links } = matrices(xy, edges);
   let done = 0;
   function slice() {
     const start = performance.now();
-    while (done < iterations && performance.now() - start < 40) {
+    while (done < iterations && performance.now() - start < every) {
       iterate(options, nodes, links);
       done++;
     }

@@ -9,6 +9,7 @@ import workerSource from "../build/layout-worker.txt";
 
 const FADED = "#e4e4e4";
 let zoomRatio = 1; // the camera's, kept here because the reducers run inside sigma's constructor
+const MAX_ROWS = 200; // relations listed in a panel: a hub of a big graph has thousands
 const ZOOMED_IN = 0.45; // camera ratio under which edge labels show without hover
 
 const data = JSON.parse(document.getElementById("data").textContent);
@@ -69,7 +70,7 @@ function nodePasses(key) {
 
 /** Which nodes and edges the filters keep; an entity shows if it has a shown relation,
  * or if unconnected entities are asked for. */
-function applyFilters() {
+function computeVisibility() {
   const nodes = new Set(), edges = new Set(), connected = new Set();
   graph.forEachNode((key) => { if (nodePasses(key)) nodes.add(key); });
   graph.forEachEdge((key, a, s, t) => {
@@ -84,20 +85,29 @@ function applyFilters() {
     if (!state.showUnconnected) nodes.delete(key);
   });
   state.visibleNodes = nodes; state.visibleEdges = edges;
-  if (state.selectedNode && !nodes.has(state.selectedNode)) select(null);
-  if (state.selectedEdge && !edges.has(state.selectedEdge)) select(null);
   $("counts").textContent = `${nodes.size} of ${graph.order} entities · ${edges.size} of ${graph.size} relations`;
   $("unconnected-count").textContent = String(state.unconnected);
+}
+
+function applyFilters() {
+  computeVisibility();
+  if (state.selectedNode && !state.visibleNodes.has(state.selectedNode)) select(null);
+  if (state.selectedEdge && !state.visibleEdges.has(state.selectedEdge)) select(null);
   fitToVisible();
-  renderer.refresh({ skipIndexation: false });
+  renderer.refresh();
 }
 
 // ---------------------------------------------------------------- rendering
 
+// Big graphs: in software WebGL (headless, no GPU) each frame of 20,000 edges costs seconds,
+// so no edge picking pass (edges are reached from an entity's panel) and no layout animation.
+const BIG = graph.size > 5000;
+
+computeVisibility(); // before sigma: its constructor draws the first frame, already filtered
 const renderer = new Sigma(graph, $("graph"), {
   defaultEdgeType: "arrow",
   renderEdgeLabels: true,
-  enableEdgeEvents: true,
+  enableEdgeEvents: !BIG,
   labelFont: "system-ui, sans-serif", edgeLabelFont: "system-ui, sans-serif",
   labelSize: 13, edgeLabelSize: 11, labelWeight: "500",
   edgeLabelColor: { color: "#444" },
@@ -106,7 +116,8 @@ const renderer = new Sigma(graph, $("graph"), {
   zIndex: true, stagePadding: 40,
   nodeReducer, edgeReducer,
 });
-renderer.once("afterRender", () => { document.body.dataset.rendered = "true"; });
+// the constructor drew the first frame; the next animation frame comes once it is on screen
+requestAnimationFrame(() => { document.body.dataset.rendered = "true"; });
 
 function nodeReducer(key, attrs) {
   if (!state.visibleNodes.has(key)) return { ...attrs, hidden: true };
@@ -195,7 +206,8 @@ function startLayout() {
     fitToVisible();
     if (msg.done) { worker.terminate(); document.body.dataset.layout = "done"; }
   };
-  worker.postMessage({ xy, edges, iterations, settings }, [xy.buffer, edges.buffer]);
+  const every = BIG ? Infinity : 40; // ms of layout between two pictures
+  worker.postMessage({ xy, edges, iterations, settings, every }, [xy.buffer, edges.buffer]);
 }
 
 /** Rows of unconnected entities under the laid-out ones (xy: their flat positions). */
@@ -266,7 +278,7 @@ function showNode(key) {
     el("div", { class: "meta" }, [n.type, n.title].filter(Boolean).join(" · ")),
     n.aliases.length ? el("div", { class: "meta" }, "also: " + n.aliases.join("; ")) : null,
     el("h3", null, `Relations (${rows.length})`),
-    el("ul", { class: "relations" }, rows.map((edge) => {
+    el("ul", { class: "relations" }, rows.slice(0, MAX_ROWS).map((edge) => {
       const r = graph.getEdgeAttribute(edge, "relation");
       const item = el("li", { "data-edge": edge },
         el("a", { href: "#", class: "sentence" }, el("span", { class: "sw", style: `background:${data.categories[r.category]}` }), sentence(edge)),
@@ -274,6 +286,7 @@ function showNode(key) {
       item.querySelector("a").onclick = (ev) => { ev.preventDefault(); select({ edge }); };
       return item;
     })),
+    rows.length > MAX_ROWS ? el("div", { class: "meta" }, `… and ${rows.length - MAX_ROWS} more`) : null,
   ];
   if (n.quotes.length) {
     body.push(el("h3", null, `Quotes (${n.quotes.length})`),
@@ -433,7 +446,6 @@ $("fit").onclick = () => renderer.getCamera().animatedReset({ duration: 300 });
 
 // ---------------------------------------------------------------- start
 
-applyFilters();
 startLayout();
 
 /** For tests and the benchmark: state, and where an entity is on the page. */
