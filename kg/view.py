@@ -1,44 +1,83 @@
 """``kg view``: one self-contained HTML page of the graph that works offline.
 
-No network request of any kind: the data is inlined as JSON and the layout (a small force
-simulation on a canvas) is inlined JavaScript. Colours per type come from the ontology's
-palette; hovering a node or edge shows the evidence sentences and dates; a search box finds
-entities; checkboxes filter by type.
+The page inlines its data (JSON) and its renderer: sigma.js over graphology with a
+ForceAtlas2 layout in a web worker, bundled into ``kg/static/kg-view.js`` from ``viewer/``
+by ``scripts/build_view_bundle.sh`` (licences in ``kg/static/THIRD_PARTY_LICENSES.txt``).
+No network request of any kind. Edges are arrows coloured by relation category, nodes are
+sized by degree and coloured by type; clicking shows evidence; filters by entity type,
+relation type, article or source and dates.
 """
 from __future__ import annotations
 
 import html
 import json
+from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 
-from .ontology import ENTITY_LABELS, PALETTE, primary_label
+from .ontology import CORE_RELATIONS, ENTITY_LABELS, EXTRA_RELATIONS, PALETTE, primary_label
+
+#: Edge colours per relation category (PLOVER, from the ontology); structural relations
+#: (HOLDS_OFFICE, PART_OF...) stay light so the events carry the story.
+CATEGORY_COLORS = {
+    "ASSAULT": "#B2182B", "COERCE": "#D6604D", "ARREST": "#762A83", "ACCUSE": "#C51B7D",
+    "THREATEN": "#8C510A", "INVESTIGATE": "#2166AC", "DEMAND": "#35978F", "PROTEST": "#1B7837",
+    "MOBILIZE": "#E08214", "structural": "#B0B0B0",
+}
+#: The category of a relation type the ontology leaves without one.
+STRUCTURAL = "structural"
+
+#: Relation types that are not between two entities (a quote, an article's mentions).
+NOT_ENTITY_RELATIONS = ("SAID", "MENTIONS")
+
+
+def relation_category(relation_type: str) -> str:
+    """The relation type's category in the ontology, or ``structural``."""
+    category = {**CORE_RELATIONS, **EXTRA_RELATIONS}.get(relation_type)
+    return category if category in CATEGORY_COLORS else STRUCTURAL
 
 
 def view_data(graph: nx.MultiDiGraph) -> dict:
-    """Nodes and relations of the entity graph, as the page draws them."""
-    nodes, edges = [], []
-    quotes: dict[str, list[str]] = {}
+    """Entities, relations between them and articles, as the page draws them."""
+    quotes: dict[str, list[dict]] = {}
+    mentioned_in: dict[str, set[str]] = {}
+    articles = []
+    for node, d in sorted(graph.nodes(data=True)):
+        if primary_label(d.get("labels", [])) == "Article":
+            articles.append({"id": d.get("article_id", node), "title": d.get("title", ""),
+                             "source": d.get("source", ""), "date": d.get("date", "")})
     for s, t, d in graph.edges(data=True):
         if d.get("type") == "SAID":
-            quotes.setdefault(s, []).append(graph.nodes[t].get("text", ""))
-    keep = set()
-    for node, d in sorted(graph.nodes(data=True)):
-        label = primary_label(d.get("labels", []))
-        if label not in ENTITY_LABELS:
-            continue
-        keep.add(node)
-        nodes.append({"id": node, "name": d.get("name", node), "type": label,
-                      "title": d.get("title", ""), "aliases": d.get("aliases", []),
-                      "quotes": quotes.get(node, [])[:5], "mentions": d.get("mentions", 1)})
+            quotes.setdefault(s, []).append({"text": graph.nodes[t].get("text", ""),
+                                             "article": d.get("article", "")})
+        elif d.get("type") == "MENTIONS":
+            mentioned_in.setdefault(t, set()).add(d.get("article", ""))
+    entities = {node: d for node, d in graph.nodes(data=True)
+                if primary_label(d.get("labels", [])) in ENTITY_LABELS}
+    edges = []
     for s, t, key, d in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
-        if s in keep and t in keep:
-            edges.append({"source": s, "target": t, "type": d["type"],
+        if s in entities and t in entities and d.get("type") not in NOT_ENTITY_RELATIONS:
+            edges.append({"id": key, "source": s, "target": t, "type": d["type"],
+                          "category": relation_category(d["type"]),
                           "evidence": d.get("evidence", ""), "date": d.get("date", ""),
                           "article": d.get("article", "")})
-    return {"nodes": nodes, "edges": edges,
-            "palette": {k: v for k, v in PALETTE.items() if k in ENTITY_LABELS}}
+    degree = dict.fromkeys(entities, 0)
+    for e in edges:
+        for end in (e["source"], e["target"]):
+            degree[end] += 1
+            # an entity is in the articles that mention it and those its relations come from
+            mentioned_in.setdefault(end, set()).add(e["article"])
+    nodes = []
+    for node, d in sorted(entities.items()):
+        own = mentioned_in.get(node, set())
+        nodes.append({"id": node, "name": d.get("name", node), "type": primary_label(d.get("labels", [])),
+                      "title": d.get("title", ""), "aliases": sorted(set(d.get("aliases", [])) - {d.get("name")}),
+                      "quotes": quotes.get(node, [])[:5], "mentions": d.get("mentions", 1),
+                      "degree": degree[node], "articles": sorted(a for a in own if a)})
+    return {"nodes": nodes, "edges": edges, "articles": articles,
+            "palette": {k: v for k, v in PALETTE.items() if k in ENTITY_LABELS},
+            "categories": CATEGORY_COLORS}
 
 
 #: JSON inside a <script> element: "<", ">" and "&" as \u escapes (no "</script>" or
@@ -47,10 +86,16 @@ SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
+def view_bundle() -> str:
+    """The renderer's JavaScript (kg/static/kg-view.js, no "</script" in it: the build checks)."""
+    return resources.files("kg").joinpath("static/kg-view.js").read_text(encoding="utf-8")
+
+
 def render_view(graph: nx.MultiDiGraph, title: str = "kg graph") -> str:
     """The page's HTML text."""
     data = json.dumps(view_data(graph), ensure_ascii=False).translate(SCRIPT_SAFE)
-    return PAGE.replace("__TITLE__", html.escape(title)).replace("__DATA__", data)
+    return (PAGE.replace("__TITLE__", html.escape(title)).replace("__DATA__", data, 1)
+            .replace("__SCRIPT__", view_bundle(), 1))
 
 
 def write_view(graph: nx.MultiDiGraph, path: Path, title: str = "kg graph") -> Path:
@@ -65,104 +110,53 @@ PAGE = r"""<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>__TITLE__</title>
 <style>
- body { margin: 0; font: 13px system-ui, sans-serif; background: #fafafa; color: #222; }
- #bar { position: fixed; top: 0; left: 0; right: 0; padding: 6px 10px; background: #fff;
-        border-bottom: 1px solid #ddd; display: flex; gap: 12px; align-items: center; z-index: 2; flex-wrap: wrap; }
- #bar label { display: inline-flex; align-items: center; gap: 3px; }
- .sw { display: inline-block; width: 10px; height: 10px; border-radius: 50%; }
- #tip { position: fixed; max-width: 420px; background: #fff; border: 1px solid #bbb; padding: 8px;
-        border-radius: 4px; box-shadow: 0 2px 6px rgba(0,0,0,.15); display: none; z-index: 3; }
- #tip h4 { margin: 0 0 4px; } #tip p { margin: 4px 0; } #tip .d { color: #666; }
- canvas { display: block; }
+ * { box-sizing: border-box; }
+ body { margin: 0; font: 13px/1.4 system-ui, sans-serif; background: #fff; color: #222; overflow: hidden; }
+ #side { position: fixed; top: 0; left: 0; bottom: 0; width: 260px; overflow-y: auto; padding: 10px 12px;
+         border-right: 1px solid #ddd; background: #fafafa; }
+ #side h1 { font-size: 15px; margin: 0 0 8px; } #side h3 { font-size: 12px; margin: 12px 0 4px; color: #555;
+         text-transform: uppercase; letter-spacing: .04em; }
+ #side label { display: flex; align-items: center; gap: 5px; margin: 1px 0; cursor: pointer; }
+ #search { width: 100%; padding: 5px 7px; font: inherit; border: 1px solid #bbb; border-radius: 4px; }
+ #matches { list-style: none; margin: 2px 0 0; padding: 0; }
+ #matches button { display: flex; gap: 5px; align-items: center; width: 100%; text-align: left; border: 0;
+         background: none; padding: 3px 4px; font: inherit; cursor: pointer; } #matches button:hover { background: #e8eefc; }
+ #counts { color: #555; margin: 6px 0; } #fit { font: inherit; margin-bottom: 4px; } #scope { width: 100%; font: inherit; }
+ .sw { display: inline-block; flex: none; width: 10px; height: 10px; border-radius: 50%; }
+ #dates input[type=range] { width: 100%; margin: 2px 0; } #date-range { color: #555; }
+ #graph { position: fixed; top: 0; left: 260px; right: 0; bottom: 0; }
+ #panel { position: fixed; top: 10px; right: 10px; bottom: 10px; width: 380px; overflow-y: auto; background: #fff;
+         border: 1px solid #ccc; border-radius: 6px; box-shadow: 0 2px 10px rgba(0,0,0,.15); padding: 10px 14px; z-index: 2; }
+ #panel[hidden] { display: none; }
+ #panel-close { float: right; border: 0; background: none; font-size: 18px; cursor: pointer; }
+ #panel h2 { font-size: 16px; margin: 0 0 2px; } #panel h3 { font-size: 13px; margin: 12px 0 4px; }
+ #panel ul { list-style: none; margin: 0; padding: 0; } #panel li { margin: 0 0 10px; }
+ #panel .meta, #panel .article { color: #666; font-size: 12px; }
+ #panel .sentence { font-weight: 600; color: #111; text-decoration: none; display: flex; gap: 5px; align-items: center; }
+ #panel blockquote { margin: 3px 0; padding-left: 8px; border-left: 3px solid #ddd; }
+ mark.source { background: #ffe08a; } mark.target { background: #bfe3ff; }
 </style></head>
 <body>
-<div id="bar"><strong>__TITLE__</strong>
- <input id="q" type="search" placeholder="Find an entity" aria-label="Find an entity">
- <span id="types"></span><span id="count"></span></div>
-<div id="tip"></div>
-<canvas id="c"></canvas>
+<nav id="side">
+ <h1>__TITLE__</h1>
+ <input id="search" type="search" placeholder="Find an entity" aria-label="Find an entity" autocomplete="off">
+ <ul id="matches"></ul>
+ <div id="counts"></div>
+ <button id="fit" type="button">Fit the graph</button>
+ <label><input id="show-unconnected" type="checkbox"><span>show unconnected entities (<span id="unconnected-count"></span>)</span></label>
+ <h3>Article or source</h3>
+ <select id="scope" aria-label="Article or source"><option value="">All articles</option></select>
+ <div id="dates"><h3>Dates</h3>
+  <div id="date-range"></div>
+  <input id="date-from" type="range" min="0" max="0" value="0" aria-label="From date">
+  <input id="date-to" type="range" min="0" max="0" value="0" aria-label="To date">
+  <label><input id="undated" type="checkbox" checked><span>undated relations</span></label></div>
+ <h3>Entity types</h3><div id="entity-types"></div>
+ <h3>Relation types</h3><div id="relation-types"></div>
+</nav>
+<main id="graph"></main>
+<aside id="panel" hidden><button id="panel-close" type="button" aria-label="Close">×</button><div id="panel-body"></div></aside>
 <script id="data" type="application/json">__DATA__</script>
-<script>
-(function () {
-  const data = JSON.parse(document.getElementById('data').textContent);
-  const canvas = document.getElementById('c'), ctx = canvas.getContext('2d');
-  const tip = document.getElementById('tip');
-  const byId = new Map();
-  data.nodes.forEach((n, i) => {
-    const a = 2 * Math.PI * i / Math.max(1, data.nodes.length);
-    n.x = Math.cos(a) * 200 + (i % 7) * 3; n.y = Math.sin(a) * 200 + (i % 5) * 3;
-    n.vx = 0; n.vy = 0; n.r = 5 + Math.min(10, Math.sqrt(n.mentions || 1) * 2); byId.set(n.id, n);
-  });
-  const edges = data.edges.filter(e => byId.has(e.source) && byId.has(e.target));
-  edges.forEach(e => { e.s = byId.get(e.source); e.t = byId.get(e.target); });
-  const hidden = new Set(); let found = null;
-  let scale = 1, ox = 0, oy = 0;
-  function resize() { canvas.width = innerWidth; canvas.height = innerHeight; ox = innerWidth / 2; oy = innerHeight / 2 + 20; }
-  addEventListener('resize', () => { resize(); draw(); }); resize();
-  const types = document.getElementById('types');
-  Object.entries(data.palette).forEach(([type, color]) => {
-    if (!data.nodes.some(n => n.type === type)) return;
-    const l = document.createElement('label');
-    l.innerHTML = '<input type="checkbox" checked><span class="sw"></span>';
-    l.querySelector('.sw').style.background = color;
-    l.appendChild(document.createTextNode(type));
-    l.querySelector('input').onchange = ev => { ev.target.checked ? hidden.delete(type) : hidden.add(type); draw(); };
-    types.appendChild(l);
-  });
-  document.getElementById('count').textContent = data.nodes.length + ' entities, ' + edges.length + ' relations';
-  const visible = n => !hidden.has(n.type);
-  function step() {
-    const ns = data.nodes, k = 60;
-    for (let i = 0; i < ns.length; i++) for (let j = i + 1; j < ns.length; j++) {
-      const a = ns[i], b = ns[j]; let dx = a.x - b.x, dy = a.y - b.y; let d2 = dx * dx + dy * dy + 0.01;
-      if (d2 > 250000) continue; const f = k * k / d2; a.vx += dx * f * 0.02; a.vy += dy * f * 0.02; b.vx -= dx * f * 0.02; b.vy -= dy * f * 0.02;
-    }
-    edges.forEach(e => { const dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
-      const f = (d - 90) * 0.01; e.s.vx += dx / d * f * d * 0.05; e.s.vy += dy / d * f * d * 0.05; e.t.vx -= dx / d * f * d * 0.05; e.t.vy -= dy / d * f * d * 0.05; });
-    ns.forEach(n => { n.vx -= n.x * 0.002; n.vy -= n.y * 0.002; n.x += Math.max(-20, Math.min(20, n.vx)); n.y += Math.max(-20, Math.min(20, n.vy)); n.vx *= 0.6; n.vy *= 0.6; });
-  }
-  const toScreen = n => [n.x * scale + ox, n.y * scale + oy];
-  function draw() {
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.lineWidth = 1; ctx.font = '11px system-ui, sans-serif';
-    edges.forEach(e => { if (!visible(e.s) || !visible(e.t)) return; const [x1, y1] = toScreen(e.s), [x2, y2] = toScreen(e.t);
-      ctx.strokeStyle = '#b8b8b8'; ctx.beginPath(); ctx.moveTo(x1, y1); ctx.lineTo(x2, y2); ctx.stroke();
-      ctx.fillStyle = '#888'; ctx.fillText(e.type, (x1 + x2) / 2 + 2, (y1 + y2) / 2 - 2); });
-    data.nodes.forEach(n => { if (!visible(n)) return; const [x, y] = toScreen(n);
-      ctx.fillStyle = data.palette[n.type] || '#999'; ctx.beginPath(); ctx.arc(x, y, n.r, 0, 2 * Math.PI); ctx.fill();
-      if (n === found) { ctx.strokeStyle = '#000'; ctx.lineWidth = 3; ctx.stroke(); ctx.lineWidth = 1; }
-      ctx.fillStyle = '#222'; ctx.fillText(n.name, x + n.r + 2, y + 4); });
-  }
-  let ticks = 0;
-  (function run() { for (let i = 0; i < 5; i++) step(); draw(); if ((ticks += 5) < 400) requestAnimationFrame(run); })();
-  function nodeAt(px, py) { let best = null, bd = 1e9; data.nodes.forEach(n => { if (!visible(n)) return;
-    const [x, y] = toScreen(n), d = Math.hypot(x - px, y - py); if (d < n.r + 4 && d < bd) { bd = d; best = n; } }); return best; }
-  function edgeAt(px, py) { let best = null, bd = 12; edges.forEach(e => { if (!visible(e.s) || !visible(e.t)) return;
-    const [x1, y1] = toScreen(e.s), [x2, y2] = toScreen(e.t), d = Math.hypot((x1 + x2) / 2 - px, (y1 + y2) / 2 - py);
-    if (d < bd) { bd = d; best = e; } }); return best; }
-  const esc = s => String(s == null ? '' : s).replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-  const rel = e => '<p><b>' + esc(e.s.name) + ' ' + esc(e.type) + ' ' + esc(e.t.name) + '</b>' + (e.date ? ' <span class="d">' + esc(e.date) + '</span>' : '') + '<br>' + esc(e.evidence) + '</p>';
-  let drag = null, last = null;
-  canvas.onmousedown = ev => { drag = nodeAt(ev.clientX, ev.clientY) || 'pan'; last = [ev.clientX, ev.clientY]; };
-  onmouseup = () => { drag = null; };
-  canvas.onmousemove = ev => {
-    if (drag) { const dx = ev.clientX - last[0], dy = ev.clientY - last[1]; last = [ev.clientX, ev.clientY];
-      if (drag === 'pan') { ox += dx; oy += dy; } else { drag.x += dx / scale; drag.y += dy / scale; } draw(); return; }
-    const n = nodeAt(ev.clientX, ev.clientY), e = n ? null : edgeAt(ev.clientX, ev.clientY);
-    if (!n && !e) { tip.style.display = 'none'; return; }
-    let h = '';
-    if (n) { h = '<h4>' + esc(n.name) + '</h4><div class="d">' + esc(n.type) + (n.title ? ' · ' + esc(n.title) : '') + '</div>';
-      if (n.aliases.length) h += '<p class="d">also: ' + esc(n.aliases.join('; ')) + '</p>';
-      edges.filter(x => x.s === n || x.t === n).slice(0, 6).forEach(x => { h += rel(x); });
-      n.quotes.forEach(q => { h += '<p>“' + esc(q) + '”</p>'; }); }
-    else h = rel(e);
-    tip.innerHTML = h; tip.style.display = 'block';
-    tip.style.left = Math.min(ev.clientX + 12, innerWidth - 440) + 'px'; tip.style.top = (ev.clientY + 12) + 'px';
-  };
-  canvas.onwheel = ev => { ev.preventDefault(); scale *= ev.deltaY < 0 ? 1.1 : 0.9; draw(); };
-  document.getElementById('q').oninput = ev => { const q = ev.target.value.trim().toLowerCase();
-    found = q ? data.nodes.find(n => n.name.toLowerCase().includes(q) || n.aliases.some(a => a.toLowerCase().includes(q))) : null;
-    if (found) { ox = innerWidth / 2 - found.x * scale; oy = innerHeight / 2 - found.y * scale; } draw(); };
-})();
-</script></body></html>
+<script>__SCRIPT__</script>
+</body></html>
 """
