@@ -90,6 +90,11 @@ def build_context(doc: Doc, article: Article, mentions: list[Mention],
     return ctx
 
 
+#: How many sentences back a pronoun looks for a main-clause subject before taking the
+#: last person named.
+PRONOUN_REACH = 5
+
+
 def _resolve_pronouns(ctx: Context) -> None:
     """Third-person singular pronouns -> the person last in focus (gender-compatible)."""
     people = [(i, k) for i, k in ctx.order if ctx.label(k) in ("Person", "Official")]
@@ -114,10 +119,18 @@ def _resolve_pronouns(ctx: Context) -> None:
                 ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
         if not subj:
             # the last person in subject position within the two sentences before, over a
-            # later possessive or object mention ("X said ... when Y's term ended. '...,' she said")
-            prev_start = _sentences_back(ctx.doc, sent_start, 2)
-            subj = [(i, k) for i, k in cands if i >= prev_start and
-                    ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
+            # later possessive or object mention ("X said ... when Y's term ended. '...,' she said");
+            # a main clause's subject over one of a clause it governs ("X said Y had no
+            # reason ... He also said ...": X); with none, the last main-clause subject a few
+            # sentences further back, over an object named since
+            for back in (2, PRONOUN_REACH):
+                prev_start = _sentences_back(ctx.doc, sent_start, back)
+                subj = [(i, k) for i, k in cands if i >= prev_start and
+                        ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
+                main = [(i, k) for i, k in subj if ctx.doc[i].head.dep_ == "ROOT"]
+                subj = main or (subj if back == 2 else [])
+                if subj:
+                    break
         i, key = max(subj or cands)
         ctx.key_at[token.i] = key
         resolved.append((token.i, key))

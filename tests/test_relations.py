@@ -315,6 +315,14 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
     # a named site "in" a place
     ("A fire at the Acme Corp bottling plant in Pike County, Ohio, drew crowds.",
      {("Acme Corp", "LOCATED_IN", "Pike County"), ("Pike County", "LOCATED_IN", "Ohio")}),
+    # "he": a main clause's subject over the subject of the clause it governs, and with no
+    # subject in the two sentences before, a main-clause subject further back over an object
+    ("District Attorney Paul Stone said officer Tom Hale had no reason to stop the car. He also "
+     "condemned the Vik Police Department.",
+     {("Paul Stone", "CRITICIZED", "Vik Police Department")}),
+    ("Tom Hale was hired to replace Sam Fox weeks later. The bank settled dozens of cases. The "
+     "regulator imposed a limit on the bank. He has come under fire from Congress.",
+     {("Congress", "CRITICIZED", "Tom Hale")}),
 ])
 def test_structure_exactly(extract, text, expected):
     assert triples(extract(text)) == expected
