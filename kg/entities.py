@@ -1089,7 +1089,8 @@ def _nominal_title_mentions(doc: Doc, mention_at: dict[int, int],
             continue
         best = None
         for j in range(token.i, max(0, token.i - longest) - 1, -1):
-            if doc[j].is_punct and doc[j].text != "-":
+            # the article ends the title ("the president": match_key drops a leading "the")
+            if doc[j].is_punct and doc[j].text != "-" or doc[j].lower_ == "the":
                 break
             if match_key(doc[j:token.i + 1].text) in official:
                 best = j
