@@ -434,8 +434,12 @@ def resolve_args(ctx: Context, tokens: Iterable[Token]) -> list[Arg]:
                         if a.key not in seen:
                             seen.add(a.key); out.append(a)
                     continue
+        first = resolve_arg(ctx, token)
         for t in conjuncts(token):
             arg = resolve_arg(ctx, t)
+            if arg and t.dep_ == "appos" and first and ctx.label(arg.key) == "Place" and \
+                    ctx.label(first.key) in ("Person", "Official"):
+                continue  # a place in apposition to a person is her tag ("X (R-Texas)")
             if arg and arg.key not in seen:
                 seen.add(arg.key)
                 out.append(arg)
@@ -935,6 +939,16 @@ def office_relations(ctx: Context) -> None:
             seen.add((m.key, place))
             emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(place), ctx.doc[m.head], "title:body-place",
                  0.7, title=m.title)
+    # "Rep. Ana Ruiz, D-Ohio", "Sen. Ana Ruiz (R-Texas)", "Ana Ruiz, Ohio Democrat": a
+    # legislator's party tag names the state she represents
+    for m in ctx.mentions:
+        if m.label not in ("Person", "Official") or not m.key or m.key not in ctx.entities:
+            continue
+        state = _party_tag_state(ctx, m)
+        if state and state != m.key and (m.key, state) not in seen:
+            seen.add((m.key, state))
+            emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(state), ctx.doc[m.head], "title:party-tag",
+                 0.75, title=m.title or "legislator")
     # "Gov. Ana Ruiz" with no state named beside her, in an article about one state: a
     # governor's office is a state's, and that state is the one the article is about
     # likewise "President X" holds the office of the country the article is about
@@ -957,6 +971,35 @@ def office_relations(ctx: Context) -> None:
                 (key, m), = holders.items()
                 emit(ctx, Arg(key), "HOLDS_OFFICE", Arg(place), ctx.doc[m.head], name, 0.6,
                      title=m.title)
+
+
+def _party_tag_state(ctx: Context, m: Mention) -> Optional[str]:
+    """The state entity of a party-state tag right after a person's name: ", D-Miss.",
+    "(R-Texas)", ", Mississippi Democrat"."""
+    doc = ctx.doc
+    if m.end + 2 >= len(doc) or doc[m.end].text not in (",", "("):
+        return None
+    end = m.end + 1
+    while end < min(len(doc), m.end + 7) and doc[end].text not in (",", ")", ";") and \
+            not doc[end].is_sent_start:
+        end += 1
+    if end >= len(doc) or doc[end].text not in (",", ")") and end != len(doc):
+        return None
+    tag = doc[m.end + 1:end]
+    text = "".join(t.text_with_ws for t in tag).strip()
+    party, dash, rest = text.partition("-")
+    if dash and party.strip() in gz.PARTY_TAG_LETTERS:
+        rest = rest.strip()
+        state = rest if rest in gz.US_STATES else gz.STATE_ABBREVIATIONS.get(match_key(rest))
+    elif len(tag) >= 2 and tag[-1].lower_ in gz.PARTY_MEMBER_WORDS and tag[-1].is_title:
+        state = tag[:-1].text if tag[:-1].text in gz.US_STATES else None
+    else:
+        return None
+    if not state:
+        return None
+    keys = [ctx.key_at[t.i] for t in tag if t.i in ctx.key_at and ctx.label(ctx.key_at[t.i]) == "Place"]
+    keys += [k for k, e in ctx.entities.items() if e.label == "Place" and e.name == state]
+    return next((k for k in keys if ctx.entities[k].name == state), None)
 
 
 def _place_naming(ctx: Context, body: str) -> Optional[str]:

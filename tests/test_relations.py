@@ -323,6 +323,15 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
     ("Tom Hale was hired to replace Sam Fox weeks later. The bank settled dozens of cases. The "
      "regulator imposed a limit on the bank. He has come under fire from Congress.",
      {("Congress", "CRITICIZED", "Tom Hale")}),
+    # a legislator's party-state tag names her state; the tag's place is no second actor
+    ("Sen. Ann Cole (R-Texas) blamed FEMA.",
+     {("Ann Cole", "ACCUSED", "Federal Emergency Management Agency"),
+      ("Ann Cole", "HOLDS_OFFICE", "Texas")}),
+    ("Rep. Ann Cole, Ohio Democrat, blamed FEMA on Monday.",
+     {("Ann Cole", "ACCUSED", "Federal Emergency Management Agency"),
+      ("Ann Cole", "HOLDS_OFFICE", "Ohio")}),
+    ("Rep. Ann Cole, D-N.Y., spoke on Monday.", {("Ann Cole", "HOLDS_OFFICE", "New York")}),
+    ("Ann Cole, Ohio, spoke on Monday.", set()),
 ])
 def test_structure_exactly(extract, text, expected):
     assert triples(extract(text)) == expected
