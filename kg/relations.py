@@ -21,7 +21,7 @@ from .ontology import FRAMES, category_of
 from .ontology.frames import FrameSet, Slot
 from .ontology import cues
 from .ontology import gazetteer as gz
-from .entities import POSSESSIVE, is_member_role
+from .entities import POSSESSIVE, initials, is_member_role
 from .resolve import jurisdiction_key
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -1197,20 +1197,34 @@ def part_of_relations(ctx: Context) -> None:
         for owner in resolve_args(ctx, owners):
             if ctx.label(owner.key) in BODY_LABELS and owner.key != m.key:
                 emit(ctx, Arg(m.key), "PART_OF", owner, head, "pattern:body-possessive", 0.7)
-        # "the Land Use Project at the Acme Institute": a unit at its parent
+        # "the Acme select committee": a unit named right after the body it belongs to
         last = match_key(m.text).split()[-1:]
+        before = ctx.key_at.get(m.start - 1) if m.start > 0 else None
+        if last and last[0] in gz.UNIT_NOUNS and before and before != m.key and \
+                ctx.label(before) in BODY_LABELS and ctx.doc[m.start - 1].dep_ in ("compound", "nmod") \
+                and m.start <= ctx.doc[m.start - 1].head.i < m.end:
+            emit(ctx, Arg(m.key), "PART_OF", Arg(before), head, "pattern:unit-after-body", 0.65)
+        # "the Land Use Project at the Acme Institute": a unit at its parent
         after = ctx.doc[m.end: m.end + 3]
         if last and last[0] in gz.UNIT_NOUNS and len(after) and after[0].lower_ == "at":
             parent = next((ctx.key_at[t.i] for t in after[1:] if t.i in ctx.key_at), None)
             if parent and ctx.label(parent) in BODY_LABELS and parent != m.key:
                 emit(ctx, Arg(m.key), "PART_OF", Arg(parent), head, "pattern:unit-at", 0.65)
     # "the Acme Board" beside "Acme": a body named as another's unit
+    # ("the Acme Program for Rural Health": the unit noun may begin the unit's own name)
     names = {match_key(a): m.key for m in bodies for a in ctx.entities[m.key].aliases}
+    for m in bodies:  # a parent named in full is named by its initials too ("the ADH Program")
+        letters = initials(ctx.entities[m.key].name.split())
+        if len(letters) >= 3:
+            names.setdefault(letters.lower(), m.key)
     for key, entity in ctx.entities.items():
         words = match_key(entity.name).split()
-        if entity.label not in BODY_LABELS or len(words) < 2 or words[-1] not in gz.UNIT_NOUNS:
+        if entity.label not in BODY_LABELS or len(words) < 2:
             continue
-        parent = names.get(" ".join(words[:-1])) or names.get(" ".join(words[:-2]))
+        units = [u for u in range(1, len(words)) if words[u] in gz.UNIT_NOUNS and
+                 (u == len(words) - 1 or words[u + 1] in ("of", "for", "on"))]
+        parent = next((names[" ".join(words[:k])] for u in units for k in range(u, 0, -1)
+                       if " ".join(words[:k]) in names), None)
         named = next((m for m in bodies if m.key == key), None)
         if parent and parent != key and named is not None:
             emit(ctx, Arg(key), "PART_OF", Arg(parent), ctx.doc[named.head], "pattern:unit-name", 0.65)

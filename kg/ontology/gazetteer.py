@@ -628,7 +628,8 @@ PLACE_TYPE_NOUNS = {"town", "city", "village", "county", "capital", "district",
 UNIT_NOUNS = {"project", "program", "programme", "center", "centre", "institute", "clinic",
               "lab", "laboratory", "initiative", "school", "college", "division", "unit",
               "bureau", "directorate", "committee", "subcommittee", "board", "panel",
-              "wing", "branch", "office", "department"}
+              "wing", "branch", "office", "department", "section", "service", "services",
+              "command", "operations", "team"}
 
 #: Sites a named business or body runs: "the X meatpacking plant in Y" places X in Y.
 FACILITY_NOUNS = {"plant", "factory", "facility", "mill", "refinery", "mine", "warehouse",
