@@ -755,6 +755,9 @@ def _appositive_title(doc: Doc, head: Token, mention_at: dict[int, int]) -> Opti
     for cand in candidates:
         if cand.i in mention_at:
             continue
+        after = cand.right_edge.i + 1
+        if cand.i > head.i and after in mention_at and doc[after].ent_type_ == "PERSON":
+            continue  # "A and B, former Chief of Staff C": the title runs on into C's name
         if any(c.dep_ == "poss" and c.lower_ in gz.ORGANIZATION_NOUNS for c in cand.children):
             continue  # "the company's former president": a post in a business, no office
         tokens = [t for t in cand.subtree if t.i <= cand.i or t.dep_ in ("punct",)]
@@ -1089,7 +1092,8 @@ def _nominal_title_mentions(doc: Doc, mention_at: dict[int, int],
             continue
         best = None
         for j in range(token.i, max(0, token.i - longest) - 1, -1):
-            if doc[j].is_punct and doc[j].text != "-":
+            # the article ends the title ("the president": match_key drops a leading "the")
+            if doc[j].is_punct and doc[j].text != "-" or doc[j].lower_ == "the":
                 break
             if match_key(doc[j:token.i + 1].text) in official:
                 best = j

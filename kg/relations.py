@@ -21,7 +21,7 @@ from .ontology import FRAMES, category_of
 from .ontology.frames import FrameSet, Slot
 from .ontology import cues
 from .ontology import gazetteer as gz
-from .entities import POSSESSIVE, is_member_role
+from .entities import POSSESSIVE, initials, is_member_role
 from .resolve import jurisdiction_key
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -90,6 +90,11 @@ def build_context(doc: Doc, article: Article, mentions: list[Mention],
     return ctx
 
 
+#: How many sentences back a pronoun looks for a main-clause subject before taking the
+#: last person named.
+PRONOUN_REACH = 5
+
+
 def _resolve_pronouns(ctx: Context) -> None:
     """Third-person singular pronouns -> the person last in focus (gender-compatible)."""
     people = [(i, k) for i, k in ctx.order if ctx.label(k) in ("Person", "Official")]
@@ -114,10 +119,18 @@ def _resolve_pronouns(ctx: Context) -> None:
                 ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
         if not subj:
             # the last person in subject position within the two sentences before, over a
-            # later possessive or object mention ("X said ... when Y's term ended. '...,' she said")
-            prev_start = _sentences_back(ctx.doc, sent_start, 2)
-            subj = [(i, k) for i, k in cands if i >= prev_start and
-                    ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
+            # later possessive or object mention ("X said ... when Y's term ended. '...,' she said");
+            # a main clause's subject over one of a clause it governs ("X said Y had no
+            # reason ... He also said ...": X); with none, the last main-clause subject a few
+            # sentences further back, over an object named since
+            for back in (2, PRONOUN_REACH):
+                prev_start = _sentences_back(ctx.doc, sent_start, back)
+                subj = [(i, k) for i, k in cands if i >= prev_start and
+                        ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
+                main = [(i, k) for i, k in subj if ctx.doc[i].head.dep_ == "ROOT"]
+                subj = main or (subj if back == 2 else [])
+                if subj:
+                    break
         i, key = max(subj or cands)
         ctx.key_at[token.i] = key
         resolved.append((token.i, key))
@@ -421,8 +434,12 @@ def resolve_args(ctx: Context, tokens: Iterable[Token]) -> list[Arg]:
                         if a.key not in seen:
                             seen.add(a.key); out.append(a)
                     continue
+        first = resolve_arg(ctx, token)
         for t in conjuncts(token):
             arg = resolve_arg(ctx, t)
+            if arg and t.dep_ == "appos" and first and ctx.label(arg.key) == "Place" and \
+                    ctx.label(first.key) in ("Person", "Official"):
+                continue  # a place in apposition to a person is her tag ("X (R-Texas)")
             if arg and arg.key not in seen:
                 seen.add(arg.key)
                 out.append(arg)
@@ -922,6 +939,16 @@ def office_relations(ctx: Context) -> None:
             seen.add((m.key, place))
             emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(place), ctx.doc[m.head], "title:body-place",
                  0.7, title=m.title)
+    # "Rep. Ana Ruiz, D-Ohio", "Sen. Ana Ruiz (R-Texas)", "Ana Ruiz, Ohio Democrat": a
+    # legislator's party tag names the state she represents
+    for m in ctx.mentions:
+        if m.label not in ("Person", "Official") or not m.key or m.key not in ctx.entities:
+            continue
+        state = _party_tag_state(ctx, m)
+        if state and state != m.key and (m.key, state) not in seen:
+            seen.add((m.key, state))
+            emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(state), ctx.doc[m.head], "title:party-tag",
+                 0.75, title=m.title or "legislator")
     # "Gov. Ana Ruiz" with no state named beside her, in an article about one state: a
     # governor's office is a state's, and that state is the one the article is about
     # likewise "President X" holds the office of the country the article is about
@@ -944,6 +971,35 @@ def office_relations(ctx: Context) -> None:
                 (key, m), = holders.items()
                 emit(ctx, Arg(key), "HOLDS_OFFICE", Arg(place), ctx.doc[m.head], name, 0.6,
                      title=m.title)
+
+
+def _party_tag_state(ctx: Context, m: Mention) -> Optional[str]:
+    """The state entity of a party-state tag right after a person's name: ", D-Miss.",
+    "(R-Texas)", ", Mississippi Democrat"."""
+    doc = ctx.doc
+    if m.end + 2 >= len(doc) or doc[m.end].text not in (",", "("):
+        return None
+    end = m.end + 1
+    while end < min(len(doc), m.end + 7) and doc[end].text not in (",", ")", ";") and \
+            not doc[end].is_sent_start:
+        end += 1
+    if end >= len(doc) or doc[end].text not in (",", ")") and end != len(doc):
+        return None
+    tag = doc[m.end + 1:end]
+    text = "".join(t.text_with_ws for t in tag).strip()
+    party, dash, rest = text.partition("-")
+    if dash and party.strip() in gz.PARTY_TAG_LETTERS:
+        rest = rest.strip()
+        state = rest if rest in gz.US_STATES else gz.STATE_ABBREVIATIONS.get(match_key(rest))
+    elif len(tag) >= 2 and tag[-1].lower_ in gz.PARTY_MEMBER_WORDS and tag[-1].is_title:
+        state = tag[:-1].text if tag[:-1].text in gz.US_STATES else None
+    else:
+        return None
+    if not state:
+        return None
+    keys = [ctx.key_at[t.i] for t in tag if t.i in ctx.key_at and ctx.label(ctx.key_at[t.i]) == "Place"]
+    keys += [k for k, e in ctx.entities.items() if e.label == "Place" and e.name == state]
+    return next((k for k in keys if ctx.entities[k].name == state), None)
 
 
 def _place_naming(ctx: Context, body: str) -> Optional[str]:
@@ -1141,20 +1197,34 @@ def part_of_relations(ctx: Context) -> None:
         for owner in resolve_args(ctx, owners):
             if ctx.label(owner.key) in BODY_LABELS and owner.key != m.key:
                 emit(ctx, Arg(m.key), "PART_OF", owner, head, "pattern:body-possessive", 0.7)
-        # "the Land Use Project at the Acme Institute": a unit at its parent
+        # "the Acme select committee": a unit named right after the body it belongs to
         last = match_key(m.text).split()[-1:]
+        before = ctx.key_at.get(m.start - 1) if m.start > 0 else None
+        if last and last[0] in gz.UNIT_NOUNS and before and before != m.key and \
+                ctx.label(before) in BODY_LABELS and ctx.doc[m.start - 1].dep_ in ("compound", "nmod") \
+                and m.start <= ctx.doc[m.start - 1].head.i < m.end:
+            emit(ctx, Arg(m.key), "PART_OF", Arg(before), head, "pattern:unit-after-body", 0.65)
+        # "the Land Use Project at the Acme Institute": a unit at its parent
         after = ctx.doc[m.end: m.end + 3]
         if last and last[0] in gz.UNIT_NOUNS and len(after) and after[0].lower_ == "at":
             parent = next((ctx.key_at[t.i] for t in after[1:] if t.i in ctx.key_at), None)
             if parent and ctx.label(parent) in BODY_LABELS and parent != m.key:
                 emit(ctx, Arg(m.key), "PART_OF", Arg(parent), head, "pattern:unit-at", 0.65)
     # "the Acme Board" beside "Acme": a body named as another's unit
+    # ("the Acme Program for Rural Health": the unit noun may begin the unit's own name)
     names = {match_key(a): m.key for m in bodies for a in ctx.entities[m.key].aliases}
+    for m in bodies:  # a parent named in full is named by its initials too ("the ADH Program")
+        letters = initials(ctx.entities[m.key].name.split())
+        if len(letters) >= 3:
+            names.setdefault(letters.lower(), m.key)
     for key, entity in ctx.entities.items():
         words = match_key(entity.name).split()
-        if entity.label not in BODY_LABELS or len(words) < 2 or words[-1] not in gz.UNIT_NOUNS:
+        if entity.label not in BODY_LABELS or len(words) < 2:
             continue
-        parent = names.get(" ".join(words[:-1])) or names.get(" ".join(words[:-2]))
+        units = [u for u in range(1, len(words)) if words[u] in gz.UNIT_NOUNS and
+                 (u == len(words) - 1 or words[u + 1] in ("of", "for", "on"))]
+        parent = next((names[" ".join(words[:k])] for u in units for k in range(u, 0, -1)
+                       if " ".join(words[:k]) in names), None)
         named = next((m for m in bodies if m.key == key), None)
         if parent and parent != key and named is not None:
             emit(ctx, Arg(key), "PART_OF", Arg(parent), ctx.doc[named.head], "pattern:unit-name", 0.65)

@@ -315,6 +315,23 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
     # a named site "in" a place
     ("A fire at the Acme Corp bottling plant in Pike County, Ohio, drew crowds.",
      {("Acme Corp", "LOCATED_IN", "Pike County"), ("Pike County", "LOCATED_IN", "Ohio")}),
+    # "he": a main clause's subject over the subject of the clause it governs, and with no
+    # subject in the two sentences before, a main-clause subject further back over an object
+    ("District Attorney Paul Stone said officer Tom Hale had no reason to stop the car. He also "
+     "condemned the Vik Police Department.",
+     {("Paul Stone", "CRITICIZED", "Vik Police Department")}),
+    ("Tom Hale was hired to replace Sam Fox weeks later. The bank settled dozens of cases. The "
+     "regulator imposed a limit on the bank. He has come under fire from Congress.",
+     {("Congress", "CRITICIZED", "Tom Hale")}),
+    # a legislator's party-state tag names her state; the tag's place is no second actor
+    ("Sen. Ann Cole (R-Texas) blamed FEMA.",
+     {("Ann Cole", "ACCUSED", "Federal Emergency Management Agency"),
+      ("Ann Cole", "HOLDS_OFFICE", "Texas")}),
+    ("Rep. Ann Cole, Ohio Democrat, blamed FEMA on Monday.",
+     {("Ann Cole", "ACCUSED", "Federal Emergency Management Agency"),
+      ("Ann Cole", "HOLDS_OFFICE", "Ohio")}),
+    ("Rep. Ann Cole, D-N.Y., spoke on Monday.", {("Ann Cole", "HOLDS_OFFICE", "New York")}),
+    ("Ann Cole, Ohio, spoke on Monday.", set()),
 ])
 def test_structure_exactly(extract, text, expected):
     assert triples(extract(text)) == expected
@@ -365,4 +382,38 @@ def test_a_definite_event_noun_is_the_one_named_before(extract, text, expected):
     ("The FBI in Denver released a video on Monday.", set()),
 ])
 def test_police_in_a_place_is_that_place_s_force(extract, text, expected):
+    assert triples(extract(text)) == expected
+
+
+def test_a_unit_named_right_after_its_body_is_part_of_it(nlp):
+    """"the FBI Cyber Operations": a body and a unit of it, two names in one phrase (the parse
+    built by hand: the model seldom names an invented unit)."""
+    from spacy.tokens import Doc
+
+    from kg.extract import extract_article
+    from kg.model import Article
+
+    rows = [("Tom", 1, "compound", "PROPN", "NNP", "Tom"), ("Hale", 2, "nsubj", "PROPN", "NNP", "Hale"),
+            ("leads", 2, "ROOT", "VERB", "VBZ", "lead"), ("the", 6, "det", "DET", "DT", "the"),
+            ("FBI", 6, "compound", "PROPN", "NNP", "FBI"), ("Cyber", 6, "compound", "PROPN", "NNP", "Cyber"),
+            ("Operations", 2, "dobj", "PROPN", "NNPS", "Operations"), (".", 2, "punct", "PUNCT", ".", ".")]
+    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              ents=["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "B-ORG", "I-ORG", "O"])
+    part = extract_article(doc, Article(id="t", text=doc.text, date="2026-01-21"))
+    assert triples(part) == {("Cyber Operations", "PART_OF", "Federal Bureau of Investigation")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a unit's name built on its parent's full name, or on the initials of it
+    ("The Norland Police Department said on Monday that the Norland Police Department Special "
+     "Operations Command arrested Tom Hale.",
+     {("Norland Police Department Special Operations Command", "ARRESTED", "Tom Hale"),
+      ("Norland Police Department Special Operations Command", "PART_OF", "Norland Police Department")}),
+    ("Nora Diaz of the Norland Department of Public Health spoke. Tom Hale, director of the NDPH "
+     "Program for Rural Clinics, resigned.",
+     {("NDPH Program", "PART_OF", "Norland Department of Public Health"),
+      ("Tom Hale", "HOLDS_OFFICE", "NDPH Program")}),
+])
+def test_a_unit_named_after_its_parent_is_part_of_it(extract, text, expected):
     assert triples(extract(text)) == expected

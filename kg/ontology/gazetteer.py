@@ -628,7 +628,8 @@ PLACE_TYPE_NOUNS = {"town", "city", "village", "county", "capital", "district",
 UNIT_NOUNS = {"project", "program", "programme", "center", "centre", "institute", "clinic",
               "lab", "laboratory", "initiative", "school", "college", "division", "unit",
               "bureau", "directorate", "committee", "subcommittee", "board", "panel",
-              "wing", "branch", "office", "department"}
+              "wing", "branch", "office", "department", "section", "service", "services",
+              "command", "operations", "team"}
 
 #: Sites a named business or body runs: "the X meatpacking plant in Y" places X in Y.
 FACILITY_NOUNS = {"plant", "factory", "facility", "mill", "refinery", "mine", "warehouse",
@@ -704,6 +705,8 @@ SERVING_VERBS = {"serve", "work", "act"}
 #: Party members named by their state: "Ohio Democrat", "a Texas Republican".
 PARTY_MEMBER_WORDS = {"democrat", "democrats", "republican", "republicans", "democratic",
                       "independent", "conservative", "liberal"}
+#: Party letters of a US legislator's party-state tag ("Rep. X, D-Miss.", "Sen. Y (R-Texas)").
+PARTY_TAG_LETTERS = {"D", "R", "I"}
 #: Media named by a proper noun before a medium ("Canal 9 television", "Channel 4 News").
 MEDIA_NOUNS = {"television", "tv", "radio", "newspaper", "broadcaster", "channel", "daily",
                "magazine", "news agency"}
