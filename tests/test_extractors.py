@@ -53,6 +53,9 @@ CASES = [
      ("Ansel Brook", "HOLDS_OFFICE", "Nevada", "title:article-state")),
     ("President Ansel Brook spoke in Chile on Monday. Chilean officials said Chile would recover.",
      ("Ansel Brook", "HOLDS_OFFICE", "Chile", "title:article-country")),
+    # a legislator's party tag names her state
+    ("Mira Castell, Ohio Democrat, blamed FEMA on Monday.",
+     ("Mira Castell", "HOLDS_OFFICE", "Ohio", "title:party-tag")),
     # places in places
     ("The flight left Brackenford, Nevada, on Monday.",
      ("Brackenford", "LOCATED_IN", "Nevada", "pattern:place-comma-place")),
@@ -73,6 +76,8 @@ CASES = [
      ("Land Use Project", "PART_OF", "Corvel Institute", "pattern:unit-at")),
     ("The Corvel Institute said on Monday that the Corvel Institute Project would close.",
      ("Corvel Institute Project", "PART_OF", "Corvel Institute", "pattern:unit-name")),
+    ("The NASA Safety Office said on Monday it would look into it.",
+     ("Safety Office", "PART_OF", "National Aeronautics and Space Administration", "pattern:unit-after-body")),
     # what a speaker says
     ("Senator Mira Castell said the Corvel Company violated the law.",
      ("Mira Castell", "ACCUSED", "Corvel Company", "speech:wrongdoing")),
