@@ -126,7 +126,7 @@ def build(inputs, out_dir, default_date, model, jobs, strict, engine, scheduler,
             click.echo(f"kg: {'warning:' if problem.warning else 'skipped'} {problem}", err=True)
     _print_summary(result, out_dir)
     if to_neo4j:
-        from .loader import load_graph, load_jsonl
+        from .neo4j.loader import load_graph, load_jsonl
         from .scale import graph_partitions
 
         connection = dict(uri=uri, user=user, password=password, database=database)
@@ -168,7 +168,7 @@ def _print_summary(result, out_dir) -> None:
 @user_errors
 def load(source, uri, user, password, database, batch_size, model):
     """Load a built folder (or articles, built on the fly) into Neo4j; idempotent."""
-    from .loader import load_graph, load_jsonl
+    from .neo4j.loader import load_graph, load_jsonl
 
     from .scale import graph_partitions
 
@@ -210,8 +210,8 @@ def _graph_from(source: str, model):
 @user_errors
 def query(cypher, cypher_file, params, as_json, uri, user, password, database):
     """Run a Cypher query against Neo4j and print the rows."""
-    from .loader import connect
-    from .query import format_table, parse_params, run_query
+    from .neo4j.loader import connect
+    from .neo4j.query import format_table, parse_params, run_query
 
     if bool(cypher) == bool(cypher_file):
         raise InputError("E206")
@@ -233,7 +233,7 @@ def query(cypher, cypher_file, params, as_json, uri, user, password, database):
 
 
 def _read_built(folder: str):
-    from .exporters import read_jsonl
+    from .io.exporters import read_jsonl
 
     from .scale import graph_partitions
 

@@ -20,7 +20,7 @@ import networkx as nx
 from .model import ArticleGraph, LocalEntity, Relation
 from .names import slug
 from .ontology import ARTICLE_LABEL, QUOTE_LABEL, labels_for
-from .resolve import LABEL_RANK
+from .extract.resolve import LABEL_RANK
 
 RELATION_FIELDS = ("evidence", "article", "char_start", "char_end", "date", "confidence",
                    "extractor", "negated", "hypothetical", "agent_role", "title", "category")

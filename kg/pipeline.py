@@ -17,14 +17,14 @@ from typing import Callable, Iterable, Iterator, Optional
 import networkx as nx
 
 from .errors import InputError, message
-from .exporters import write_all
+from .io.exporters import write_all
 from .extract import extract_articles
 from .graph import GraphBuilder
 from .model import Article, ArticleGraph, ReadProblem, text_hash
-from .nlp import load_pipeline
+from .extract.nlp import load_pipeline
 from .ontology import ENTITY_LABELS, primary_label
-from .parts import PARTS_FILE, publish_parts, read_parts, stage_parts
-from .readers import read_inputs
+from .io.parts import PARTS_FILE, publish_parts, read_parts, stage_parts
+from .io.readers import read_inputs
 
 #: Articles per task sent to a worker process (one ``nlp.pipe`` batch).
 WORKER_CHUNK = 4

@@ -38,13 +38,13 @@ from typing import Optional
 import networkx as nx
 
 from .errors import EnvironmentFault, InputError
-from .exporters.csv_import import (NODE_FILES, RELATIONSHIP_SPACES, id_space, node_csv_row, node_header,
+from .io.exporters.csv_import import (NODE_FILES, RELATIONSHIP_SPACES, id_space, node_csv_row, node_header,
                                    relationship_csv_row, relationship_file, relationship_header)
-from .exporters.jsonl import encode_line, node_line, read_jsonl, relationship_line
+from .io.exporters.jsonl import encode_line, node_line, read_jsonl, relationship_line
 from .graph import add_article, entity_node, id_base, merge_entity, node_ids, surname_of
 from .model import LocalEntity, ReadProblem
 from .ontology import ARTICLE_LABEL, QUOTE_LABEL, labels_for, primary_label
-from .parts import part_from_json, part_to_json
+from .io.parts import part_from_json, part_to_json
 
 #: Entity nodes above which the one-file outputs (GraphML, GEXF, graph.jsonl, the Cypher
 #: script) are not written: reading the graph back would take the client ~1 GiB.
@@ -119,7 +119,7 @@ def dask_build(inputs: list[str], out: str, *, model: Optional[str] = None,
 # ------------------------------------------------------------------------- extraction
 
 def _input_paths(inputs: list[str], problems: list[ReadProblem]) -> list[str]:
-    from .readers import expand_inputs
+    from .io.readers import expand_inputs
 
     paths = []
     for item in expand_inputs(inputs):
@@ -226,8 +226,8 @@ def _extract_partition(paths: list[str], part_url: str, model: Optional[str],
     from fsspec.core import url_to_fs
 
     from .extract import extract_articles
-    from .nlp import load_pipeline
-    from .readers import read_file
+    from .extract.nlp import load_pipeline
+    from .io.readers import read_file
 
     problems: list[ReadProblem] = []
 
@@ -531,7 +531,7 @@ def _write_headers(fs, import_url: str) -> None:
 
 def _publish(fs, root: str) -> None:
     """The staged folders replace the published ones (a rename on a local disk)."""
-    from .exporters import publish
+    from .io.exporters import publish
 
     for name in (GRAPH_DIR, IMPORT_DIR):
         staged, target = posixpath.join(root, f".{name}.partial"), posixpath.join(root, name)
@@ -558,7 +558,7 @@ def graph_partitions(folder) -> list[Path]:
 
 def _one_file_outputs(folder: Path) -> nx.MultiDiGraph:
     """The small graph read back from its partitions and written in every one-file format."""
-    from .exporters import publish, remove_path, staged, write_some
+    from .io.exporters import publish, remove_path, staged, write_some
 
     graph = nx.MultiDiGraph()
     for path in graph_partitions(folder):

@@ -37,7 +37,7 @@ SHARED = REPO.parent / "shared" / "corpus"
 def make_corpus(k: int, folder: Path) -> Path:
     """K articles cycled from the shared corpus, distinct ids, as one JSONL file."""
     sys.path.insert(0, str(REPO))
-    from kg.readers import read_inputs
+    from kg.io.readers import read_inputs
 
     base = [a for a in read_inputs([str(SHARED)]) if hasattr(a, "text")]
     path = folder / f"corpus-{k}.jsonl"
@@ -221,7 +221,7 @@ def table(k: int, folder: Path, with_dask: bool = False, repeat: int = 1) -> Non
 def components(k: int, folder: Path) -> None:
     """Seconds per pipeline component, kg's pipeline beside the stock one, on the same Docs."""
     sys.path.insert(0, str(REPO))
-    from kg.nlp import load_pipeline, mask_boilerplate
+    from kg.extract.nlp import load_pipeline, mask_boilerplate
 
     corpus = make_corpus(k, folder)
     texts = [mask_boilerplate(json.loads(line)["text"]) for line in open(corpus, encoding="utf-8")]

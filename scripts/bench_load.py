@@ -17,7 +17,7 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 from falkordb_server import FalkorServer  # noqa: E402
 from neo4j import GraphDatabase  # noqa: E402
 
-from kg.loader import Loader  # noqa: E402
+from kg.neo4j.loader import Loader  # noqa: E402
 from kg.pipeline import build_graph  # noqa: E402
 
 

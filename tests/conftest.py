@@ -7,7 +7,7 @@ import pytest
 
 from kg.extract import extract_article
 from kg.model import Article
-from kg.nlp import load_pipeline, mask_boilerplate
+from kg.extract.nlp import load_pipeline, mask_boilerplate
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -7,10 +7,10 @@ import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc
 
-from kg.components.attributes import FastAttributes, compile_rule, split_tag_table
-from kg.components.lemmas import CachedLemmas
-from kg.nlp import load_pipeline, mask_boilerplate
-from kg.readers import read_inputs
+from kg.extract.components.attributes import FastAttributes, compile_rule, split_tag_table
+from kg.extract.components.lemmas import CachedLemmas
+from kg.extract.nlp import load_pipeline, mask_boilerplate
+from kg.io.readers import read_inputs
 
 from conftest import SHARED
 

@@ -33,7 +33,7 @@ def test_repo_cypher_files_lint_clean():
 
 
 def test_generated_script_lints_clean(tmp_path):
-    from kg.exporters import write_cypher_script
+    from kg.io.exporters import write_cypher_script
     from kg.pipeline import build_graph
 
     path = tmp_path / "graph.cypher"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates import resolve_date
+from kg.extract.dates import resolve_date
 
 
 @pytest.mark.parametrize("expression, expected", [
@@ -52,7 +52,7 @@ def test_a_date_the_parser_hangs_on_the_subject_dates_the_verb(nlp):
     # "A judge on Tuesday ruled and ordered Vero Corp to pay ." with the parse the model
     # often gives: "on Tuesday" a phrase on "judge"
     from spacy.tokens import Doc
-    from kg.dates import event_date
+    from kg.extract.dates import event_date
     rows = [("A", 1, "det", "DET", "DT"), ("judge", 4, "nsubj", "NOUN", "NN"),
             ("on", 1, "prep", "ADP", "IN"), ("Tuesday", 2, "pobj", "PROPN", "NNP"),
             ("ruled", 4, "ROOT", "VERB", "VBD"), ("and", 4, "cc", "CCONJ", "CC"),

@@ -178,7 +178,7 @@ def test_surname_taken_for_a_place_is_the_person(extract):
 def test_body_typed_as_event_or_place_by_the_ner_is_a_body(nlp):
     from spacy.tokens import Span
 
-    from kg.entities import extract_mentions
+    from kg.extract.entities import extract_mentions
 
     for label in ("EVENT", "LOC"):
         doc = nlp("Shippers criticized the European Maritime Safety Agency's decision.")
@@ -219,7 +219,7 @@ def test_titled_bodies_the_ner_missed_need_a_government_word(extract):
 def test_a_capitalised_force_is_a_named_body_and_a_demonym_force_a_group(nlp):
     from spacy.tokens import Span
 
-    from kg.entities import extract_mentions
+    from kg.extract.entities import extract_mentions
 
     # the NER gives only the name's front ("Northern Liberation") and leaves "Forces" out
     doc = nlp("The Northern Liberation Forces shelled the town. Later, Israeli forces withdrew.")
@@ -234,7 +234,7 @@ def test_a_capitalised_force_is_a_named_body_and_a_demonym_force_a_group(nlp):
 def test_a_grade_on_a_scale_is_no_law(nlp):
     from spacy.tokens import Span
 
-    from kg.entities import extract_mentions
+    from kg.extract.entities import extract_mentions
 
     doc = nlp("The county issued a Level 3 warning under the Stafford Act.")
     cat = next(t.i for t in doc if t.text == "Level")
@@ -270,7 +270,7 @@ def test_names_seen_only_in_a_title_case_headline_are_dropped(extract):
 
 
 def test_a_long_sentence_of_names_is_no_headline(extract):
-    from kg.entities import headline_lines
+    from kg.extract.entities import headline_lines
 
     sentence = ("Named were Director Ann Lee, Deputy Treasurer Bo Park, Former City "
                 "Managers Carl Dunn And Gary Amos, and Budget Director Jo Ames of Nevada.")
@@ -281,7 +281,7 @@ def test_a_long_sentence_of_names_is_no_headline(extract):
 def test_an_administration_named_for_a_person_is_an_agency_whatever_the_ner_says(nlp):
     from spacy.tokens import Span
 
-    from kg.entities import extract_mentions
+    from kg.extract.entities import extract_mentions
 
     for label, start in (("ORG", 0), ("WORK_OF_ART", 0), ("PERSON", 1)):
         doc = nlp("The Varga Administration cut the school budget, the governor said.")
@@ -293,7 +293,7 @@ def test_an_administration_named_for_a_person_is_an_agency_whatever_the_ner_says
 def test_a_one_word_name_after_the_article_is_a_place_unless_it_modifies(nlp):
     from spacy.tokens import Span
 
-    from kg.entities import extract_mentions
+    from kg.extract.entities import extract_mentions
 
     doc = nlp("Russia moved its troops out of the Caucasus. The Hale campaign said nothing.")
     sahel = next(t.i for t in doc if t.text == "Caucasus")
@@ -314,7 +314,7 @@ def test_a_camel_case_word_the_ner_left_out_is_an_organisation_but_never_a_surna
 
 
 def test_camel_case_rule_skips_surname_prefixes(nlp):
-    from kg.entities import extract_mentions
+    from kg.extract.entities import extract_mentions
 
     doc = nlp("Later, PollPoint and MacLeod and VanDyke declined to comment.")
     doc.ents = []  # as if the NER had tagged nothing
@@ -326,8 +326,8 @@ def test_camel_case_rule_skips_surname_prefixes(nlp):
 def test_a_name_the_text_calls_a_place_is_one_place_node(nlp):
     from spacy.tokens import Span
 
-    from kg.entities import extract_mentions
-    from kg.resolve import resolve_mentions
+    from kg.extract.entities import extract_mentions
+    from kg.extract.resolve import resolve_mentions
 
     doc = nlp("Kadugli fell on Monday. Rebels now hold the town of Kadugli.")
     first, second = (t.i for t in doc if t.text == "Kadugli")
@@ -375,7 +375,7 @@ def test_typing_exactly(extract, text, expected):
 def test_body_typing_of_an_ner_span(nlp, words, label, expected):
     from spacy.tokens import Doc, Span
 
-    from kg.entities import extract_mentions
+    from kg.extract.entities import extract_mentions
 
     doc = nlp(Doc(nlp.vocab, words=words))
     doc.ents = [Span(doc, 1, len(words) - 2, label=label)]
@@ -383,8 +383,8 @@ def test_body_typing_of_an_ner_span(nlp, words, label, expected):
 
 
 def test_soldiers_and_troops_of_one_country_are_one_group(nlp):
-    from kg.entities import extract_mentions
-    from kg.resolve import resolve_mentions
+    from kg.extract.entities import extract_mentions
+    from kg.extract.resolve import resolve_mentions
 
     doc = nlp("French troops left the base on Monday. French soldiers crossed the river.")
     entities = resolve_mentions(doc, extract_mentions(doc))
@@ -395,7 +395,7 @@ def test_soldiers_and_troops_of_one_country_are_one_group(nlp):
 def test_a_name_the_ner_tagged_once_is_found_where_it_repeats(nlp):
     from spacy.tokens import Span
 
-    from kg.entities import extract_mentions
+    from kg.extract.entities import extract_mentions
 
     doc = nlp("Floods reached Cedar Falls on Monday. Residents of Cedar Falls left.")
     first = next(t.i for t in doc if t.text == "Cedar")
@@ -407,7 +407,7 @@ def test_a_name_the_ner_tagged_once_is_found_where_it_repeats(nlp):
 def test_a_span_too_long_for_a_name_is_no_entity(nlp):
     from spacy.tokens import Span
 
-    from kg.entities import MAX_NAME_CHARS, extract_mentions
+    from kg.extract.entities import MAX_NAME_CHARS, extract_mentions
 
     doc = nlp(" ".join(["Alpha"] * 60) + " said so.")
     doc.ents = [Span(doc, 0, 60, label="ORG")]
@@ -418,7 +418,7 @@ def test_a_span_too_long_for_a_name_is_no_entity(nlp):
 def test_a_group_is_named_by_its_most_used_form_counting_case_variants_as_one():
     from collections import Counter
 
-    from kg.resolve import _choose_name
+    from kg.extract.resolve import _choose_name
 
     # "Agents Detained 40 Migrants" (a headline), "detained 40 migrants", "illegal
     # migrants", "working migrants": "migrants" is used twice

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 
-from kg.exporters import write_import_csv
+from kg.io.exporters import write_import_csv
 
 
 def read(path):

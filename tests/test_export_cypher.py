@@ -5,8 +5,8 @@ import pytest
 
 from conftest import HOSTILE
 
-from kg.cypher import cypher_literal, load_plan, load_statement
-from kg.exporters import write_cypher_script
+from kg.neo4j.cypher import cypher_literal, load_plan, load_statement
+from kg.io.exporters import write_cypher_script
 
 
 def test_script_order_and_idempotent_shape(small_graph, tmp_path):

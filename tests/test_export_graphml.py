@@ -6,7 +6,7 @@ from pathlib import Path
 import networkx as nx
 from lxml import etree
 
-from kg.exporters import write_graphml
+from kg.io.exporters import write_graphml
 from kg.ontology import PALETTE
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
@@ -51,7 +51,7 @@ def test_graphml_validates_against_the_structure_schema(small_graph, tmp_path):
 def test_graphml_is_the_same_when_gexf_shares_its_gephi_copy(small_graph, tmp_path):
     """write_some builds the Gephi-shaped graph once; GEXF makes it dynamic in place, so
     GraphML must be written first whatever order it is asked in."""
-    from kg.exporters import staged, write_some
+    from kg.io.exporters import staged, write_some
 
     write_graphml(small_graph, tmp_path / "alone.graphml")
     (tmp_path / "both").mkdir()

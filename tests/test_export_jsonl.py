@@ -8,7 +8,7 @@ import pytest
 from conftest import HOSTILE
 
 from kg.errors import InputError
-from kg.exporters import read_jsonl, write_jsonl
+from kg.io.exporters import read_jsonl, write_jsonl
 
 
 def test_apoc_shape_and_round_trip(small_graph, tmp_path):

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-import kg.quotes
-import kg.relations
+import kg.extract.quotes
+import kg.extract.relations
 from conftest import names_of
 from kg.ontology import FRAMES
 
-SOURCES = (Path(kg.relations.__file__), Path(kg.quotes.__file__))
+SOURCES = (Path(kg.extract.relations.__file__), Path(kg.extract.quotes.__file__))
 
 # (text, expected): a relation is (source name, TYPE, target name, extractor), a quote
 # (speaker name, quote text, extractor). All people, places and bodies are invented, except

@@ -10,14 +10,14 @@ from neo4j import GraphDatabase
 from conftest import HOSTILE, ICE_ARTICLE, hand_made_parts
 from falkordb_server import FalkorServer
 
-from kg import dialects, loader
-from kg.cypher import cypher_dir
+from kg.neo4j import dialects, loader
+from kg.neo4j.cypher import cypher_dir
 from kg.errors import EnvironmentFault
 from kg.graph import GraphBuilder
-from kg.loader import Loader, connect, load_graph
+from kg.neo4j.loader import Loader, connect, load_graph
 from kg.ontology import primary_label
 from kg.pipeline import build_graph
-from kg.query import run_query
+from kg.neo4j.query import run_query
 
 
 @pytest.fixture(scope="module")
@@ -214,8 +214,8 @@ def test_bad_credentials_name_authentication(monkeypatch):
 
 
 def test_streaming_load_of_graph_jsonl_equals_the_in_memory_load(clean, ice_graph, tmp_path):
-    from kg.exporters import write_jsonl
-    from kg.loader import load_jsonl
+    from kg.io.exporters import write_jsonl
+    from kg.neo4j.loader import load_jsonl
 
     path = tmp_path / "graph.jsonl"
     write_jsonl(ice_graph, path)
@@ -228,7 +228,7 @@ def test_streaming_load_of_graph_jsonl_equals_the_in_memory_load(clean, ice_grap
 
 
 def test_falkordb_param_checks():
-    from kg import dialects
+    from kg.neo4j import dialects
 
     dialects.check_params(dialects.NEO4J, {"x') DELETE": "a" * 10000})  # Neo4j takes anything
     dialects.check_params(dialects.FALKORDB, {"name": "O'Brien", "m": {"ok_key": [1, {"a": 2}]}})

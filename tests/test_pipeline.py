@@ -91,7 +91,7 @@ def test_two_updates_into_one_folder_at_once_both_land(tmp_path):
 
 KILL_AT = """
 import os, sys
-import kg.exporters as ex, kg.parts as parts, kg.pipeline as pipeline
+import kg.io.exporters as ex, kg.io.parts as parts, kg.pipeline as pipeline
 from kg.cli import main
 target = sys.argv[1]
 def dying(real):
@@ -117,7 +117,7 @@ def test_a_build_killed_at_any_write_loses_nothing(tmp_path):
     import sys
 
     from conftest import REPO
-    from kg.exporters import WRITERS
+    from kg.io.exporters import WRITERS
     from lxml import etree
 
     (tmp_path / "one.txt").write_text("The FBI arrested John Smith in Denver.", encoding="utf-8")

@@ -5,7 +5,7 @@ import io
 import json
 
 from kg.model import Article, ReadProblem
-from kg.readers import content_id, read_file, read_inputs, read_stdin
+from kg.io.readers import content_id, read_file, read_inputs, read_stdin
 
 
 def only(results):

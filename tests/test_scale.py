@@ -17,7 +17,7 @@ from conftest import DEV_CORPUS
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.cypher import stream_plan
+from kg.neo4j.cypher import stream_plan
 from kg.pipeline import build
 from kg.scale import graph_partitions
 
@@ -78,7 +78,7 @@ def test_dask_build_writes_the_local_graph_from_partitions(cluster, files, local
 def build_counts(folder: Path):
     from collections import Counter
 
-    from kg.exporters import read_jsonl
+    from kg.io.exporters import read_jsonl
     from kg.ontology import primary_label
 
     return Counter(primary_label(d["labels"]) for _, d in read_jsonl(folder / "graph.jsonl").nodes(data=True))

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import HOSTILE, ICE_ARTICLE
 
 from kg.cli import main
-from kg.exporters import write_gexf, write_graphml
+from kg.io.exporters import write_gexf, write_graphml
 from kg.stats import compute_stats
 from kg.view import render_view
 

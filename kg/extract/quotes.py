@@ -14,9 +14,9 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from .dates import event_date
-from .model import Quote
+from ..model import Quote
 from .nlp import doc_text, sentence_of, sentence_start, tokens_of
-from .ontology import cues
+from ..ontology import cues
 from .relations import Context, resolve_args, subjects_of
 
 #: Quotes in double quotes, curly single quotes, and straight single quotes that open after

@@ -17,8 +17,8 @@ from typing import Iterable, Iterator, Optional, Union
 
 import yaml
 
-from .errors import message
-from .model import Article, ReadProblem
+from ..errors import message
+from ..model import Article, ReadProblem
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

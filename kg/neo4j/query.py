@@ -5,7 +5,7 @@ import json
 from typing import Any, Optional
 
 from . import dialects
-from .errors import InputError, KgError
+from ..errors import InputError, KgError
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:

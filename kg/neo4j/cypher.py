@@ -16,7 +16,7 @@ from typing import Iterator
 
 import networkx as nx
 
-from .ontology import ARTICLE_LABEL, ENTITY_LABELS, QUOTE_LABEL, RELATION_TYPES
+from ..ontology import ARTICLE_LABEL, ENTITY_LABELS, QUOTE_LABEL, RELATION_TYPES
 
 TYPE_PLACEHOLDER = "RELATION_TYPE"
 SAFE_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -24,7 +24,7 @@ SAFE_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 def cypher_dir() -> Path:
     """The ``cypher/`` folder: beside the package in a checkout, else installed data."""
-    for candidate in (Path(__file__).resolve().parent.parent / "cypher",
+    for candidate in (Path(__file__).resolve().parents[2] / "cypher",
                       Path(sys.prefix) / "share" / "kg" / "cypher"):
         if (candidate / "schema.cypher").exists():
             return candidate

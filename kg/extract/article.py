@@ -13,9 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .entities import extract_mentions
-from .model import Article, ArticleGraph, text_hash
+from ..model import Article, ArticleGraph, text_hash
 from .nlp import mask_boilerplate, release_caches
-from .ontology import FRAMES, FrameSet
+from ..ontology import FRAMES, FrameSet
 from .quotes import extract_quotes
 from .relations import build_context, extract_relations
 from .resolve import resolve_mentions

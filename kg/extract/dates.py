@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from .nlp import date_entities
-from .ontology.cues import SPEECH_VERBS
+from ..ontology.cues import SPEECH_VERBS
 
 UNDATED = re.compile(r"\b(recent|years?|decades?|century|centuries|months|days|weeks|"
                      r"first-year|annual|daily|weekly|monthly|age|old|times?)\b", re.I)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..ontology import ARTICLE_LABEL, QUOTE_LABEL
+from ...ontology import ARTICLE_LABEL, QUOTE_LABEL
 
 NODE_FILES = {
     "Entity": ("entities.csv", [("name", "string"), ("aliases", "string[]"),

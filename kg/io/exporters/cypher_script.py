@@ -6,7 +6,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..cypher import batches, cypher_literal, load_plan, schema_statements
+from ...neo4j.cypher import batches, cypher_literal, load_plan, schema_statements
 
 SCRIPT_BATCH = 200
 

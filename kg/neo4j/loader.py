@@ -16,7 +16,7 @@ import networkx as nx
 
 from . import dialects
 from .cypher import LoadStep, batches, load_plan, stream_plan
-from .errors import EnvironmentFault
+from ..errors import EnvironmentFault
 
 DEFAULT_BATCH = 500
 CONNECT_TIMEOUT = 10.0

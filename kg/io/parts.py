@@ -9,8 +9,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import InputError
-from .model import Article, ArticleGraph, LocalEntity, Quote, Relation, text_hash
+from ..errors import InputError
+from ..model import Article, ArticleGraph, LocalEntity, Quote, Relation, text_hash
 
 PARTS_FILE = "kg-parts.jsonl"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..errors import InputError
+from ...errors import InputError
 
 
 class JsonlWriter:

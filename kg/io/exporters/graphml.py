@@ -12,7 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..ontology import PALETTE, primary_label
+from ...ontology import PALETTE, primary_label
 
 LIST_SEPARATOR = "; "
 
