@@ -319,10 +319,10 @@ def _resolve_and_write(client, fs, root: str, part_urls: list[str], problems: li
             for i, (url, part) in enumerate(zip(part_urls, endpoints.to_delayed()))]
         written = client.gather(client.compute(entity_writes + article_writes, retries=RETRIES))
     stats = ScaleStats()
-    for counts in written:
-        stats.articles += counts.pop("_articles", 0)
-        for k, v in counts.items():
-            (stats.relation_types if k.isupper() else stats.node_labels)[k] += v
+    for articles, node_labels, relation_types in written:
+        stats.articles += articles
+        stats.node_labels.update(node_labels)
+        stats.relation_types.update(relation_types)
     _write_headers(fs, _staging(fs, root)[1])
     _publish(fs, root)
     return stats
@@ -460,8 +460,9 @@ class _CsvParts:
                 fh.write(buffer.getvalue())
 
 
-def _write_entities(nodes, staging: tuple[str, str], index: int) -> Counter:
-    """One partition of entity nodes as APOC lines and CSV rows."""
+def _write_entities(nodes, staging: tuple[str, str], index: int) -> tuple[int, Counter, Counter]:
+    """One partition of entity nodes as APOC lines and CSV rows; (0 articles, nodes by
+    label, no relations)."""
     counts: Counter = Counter()
     lines, rows = [], _CsvParts()
     for row in nodes.sort_values("node_id").itertuples():
@@ -475,13 +476,14 @@ def _write_entities(nodes, staging: tuple[str, str], index: int) -> Counter:
     with _open_out(f"{staging[0]}/entities-{index:05d}.jsonl") as fh:
         fh.writelines(lines)
     rows.write(staging[1], index)
-    return counts
+    return 0, counts, Counter()
 
 
 def _write_articles(part_url: str, endpoints, renames: dict[int, str], staging: tuple[str, str],
-                    index: int) -> Counter:
+                    index: int) -> tuple[int, Counter, Counter]:
     """One part file's articles, relations and quotes as APOC lines and CSV rows, their
-    entity ends given by ``endpoints`` (``pos``, ``key``, ``node_id``, ``label``)."""
+    entity ends given by ``endpoints`` (``pos``, ``key``, ``node_id``, ``label``); (articles,
+    nodes by label, relations by type)."""
     from .pipeline import renamed
 
     ends: dict[int, dict[str, str]] = {}
@@ -489,7 +491,7 @@ def _write_articles(part_url: str, endpoints, renames: dict[int, str], staging: 
     for row in endpoints.itertuples():
         ends.setdefault(row.pos, {})[row.key] = row.node_id
         labels[row.node_id] = labels_for(row.label)
-    counts: Counter = Counter()
+    articles, nodes, relations = 0, Counter(), Counter()
     lines, rows = [], _CsvParts()
     for pos, part in enumerate(_read_part_file(part_url)):
         final = renames.get(pos, part.article.id)
@@ -500,23 +502,23 @@ def _write_articles(part_url: str, endpoints, renames: dict[int, str], staging: 
         local_to_node = ends.get(pos, {})
         graph.add_nodes_from((n, {"labels": labels[n]}) for n in set(local_to_node.values()))
         add_article(graph, part, local_to_node)
-        counts["_articles"] += 1
+        articles += 1
         for node_id, data in graph.nodes(data=True):
             if node_id not in labels:
                 lines.append(encode_line(node_line(node_id, data)) + "\n")
                 space, csv_row = node_csv_row(node_id, data)
                 rows.add(NODE_FILES[space][0][:-4], csv_row)
-                counts[primary_label(data["labels"])] += 1
+                nodes[primary_label(data["labels"])] += 1
         for source, target, key, data in graph.edges(keys=True, data=True):
             s_labels, t_labels = graph.nodes[source]["labels"], graph.nodes[target]["labels"]
             lines.append(encode_line(relationship_line(source, target, key, data, s_labels, t_labels)) + "\n")
             rows.add(relationship_file(id_space(s_labels), id_space(t_labels)),
                      relationship_csv_row(source, target, key, data))
-            counts[data["type"]] += 1
+            relations[data["type"]] += 1
     with _open_out(f"{staging[0]}/articles-{index:05d}.jsonl") as fh:
         fh.writelines(lines)
     rows.write(staging[1], index)
-    return counts
+    return articles, nodes, relations
 
 
 def _write_headers(fs, import_url: str) -> None:
