@@ -560,18 +560,11 @@ def graph_partitions(folder) -> list[Path]:
 
 def _one_file_outputs(folder: Path) -> nx.MultiDiGraph:
     """The small graph read back from its partitions and written in every one-file format."""
-    from .io.exporters import publish, remove_path, staged, write_some
+    from .io.exporters import write_all
 
     graph = nx.MultiDiGraph()
     for path in graph_partitions(folder):
         read_jsonl(path, graph)
-    try:
-        write_some(graph, folder, list(ONE_FILE_OUTPUTS))
-    except BaseException:
-        for name in ONE_FILE_OUTPUTS:
-            remove_path(staged(folder, name))
-        raise
-    for name in ONE_FILE_OUTPUTS:
-        publish(staged(folder, name), folder / name)
+    write_all(graph, folder, names=list(ONE_FILE_OUTPUTS))
     return graph
 

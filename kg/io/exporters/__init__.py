@@ -10,6 +10,7 @@ import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Optional
 
 import networkx as nx
 
@@ -39,19 +40,22 @@ __all__ = ["WRITERS", "write_all", "publish", "staged", "read_jsonl", "write_jso
 SECOND_PROCESS = ("graph.gexf", "import")
 
 
-def write_all(graph: nx.MultiDiGraph, out_dir: Path, jobs: int = 1) -> dict[str, float]:
-    """Write every export into ``out_dir``; returns seconds per output. Each output is
-    written under a temporary name and renamed into place once all are complete, so a
-    killed or failed build leaves the folder's earlier outputs whole. With ``jobs`` > 1
-    (and a platform that forks) two processes share the writers."""
+def write_all(graph: nx.MultiDiGraph, out_dir: Path, jobs: int = 1,
+              names: Optional[list[str]] = None) -> dict[str, float]:
+    """Write every export (or the ``names`` of ``WRITERS`` given) into ``out_dir``; returns
+    seconds per output. Each output is written under a temporary name and renamed into
+    place once all are complete, so a killed or failed build leaves the folder's earlier
+    outputs whole. With ``jobs`` > 1 (and a platform that forks) two processes share the
+    writers."""
+    names = list(WRITERS) if names is None else names
     out_dir.mkdir(parents=True, exist_ok=True)
     try:
-        timings = _write_staged(graph, out_dir, jobs)
+        timings = _write_staged(graph, out_dir, jobs, names)
     except BaseException:
-        for name in WRITERS:
+        for name in names:
             remove_path(staged(out_dir, name))
         raise
-    for name in WRITERS:
+    for name in names:
         publish(staged(out_dir, name), out_dir / name)
     return timings
 
@@ -81,20 +85,21 @@ def remove_path(path: Path) -> None:
         path.unlink()
 
 
-def _write_staged(graph: nx.MultiDiGraph, out_dir: Path, jobs: int) -> dict[str, float]:
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return write_some(graph, out_dir, list(WRITERS))
+def _write_staged(graph: nx.MultiDiGraph, out_dir: Path, jobs: int, names: list[str]) -> dict[str, float]:
+    forked_names = [n for n in SECOND_PROCESS if n in names]
+    if jobs <= 1 or not forked_names or "fork" not in multiprocessing.get_all_start_methods():
+        return write_some(graph, out_dir, names)
     global _FORKED_GRAPH
     _FORKED_GRAPH = graph  # the forked child reads it from memory, nothing is pickled
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(1, mp_context=context) as pool:
-            forked = pool.submit(_write_forked, out_dir, list(SECOND_PROCESS))
-            timings = write_some(graph, out_dir, [n for n in WRITERS if n not in SECOND_PROCESS])
+            forked = pool.submit(_write_forked, out_dir, forked_names)
+            timings = write_some(graph, out_dir, [n for n in names if n not in forked_names])
             timings.update(forked.result())
     finally:
         _FORKED_GRAPH = None
-    return {name: timings[name] for name in WRITERS}
+    return {name: timings[name] for name in names}
 
 
 def write_some(graph: nx.MultiDiGraph, out_dir: Path, names: list[str]) -> dict[str, float]:
