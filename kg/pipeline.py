@@ -1,8 +1,9 @@
 """The kg pipeline, top to bottom in one place:
 
-read articles -> spaCy ``nlp.pipe`` -> entity mentions -> resolution -> relations and
-quotes (``extract.extract_article``, pure per article) -> merged graph (``GraphBuilder``)
--> exporters. Articles stream through; only the graph grows.
+read articles (``io.readers``) -> spaCy ``nlp.pipe`` -> entity mentions -> resolution ->
+relations and quotes (``kg.extract``, pure per article) -> merged graph (``GraphBuilder``)
+-> exporters (``io.exporters``). Articles stream through; only the graph grows. With
+``engine="dask"`` the same steps run on a cluster (``kg.scale``).
 """
 from __future__ import annotations
 
@@ -17,14 +18,14 @@ from typing import Callable, Iterable, Iterator, Optional
 import networkx as nx
 
 from .errors import InputError, message
-from .io.exporters import write_all
 from .extract import extract_articles
-from .graph import GraphBuilder
-from .model import Article, ArticleGraph, ReadProblem, text_hash
 from .extract.nlp import load_pipeline
-from .ontology import ENTITY_LABELS, primary_label
+from .graph import GraphBuilder
+from .io.exporters import write_all
 from .io.parts import PARTS_FILE, publish_parts, read_parts, stage_parts
 from .io.readers import read_inputs
+from .model import Article, ArticleGraph, ReadProblem, text_hash
+from .ontology import ENTITY_LABELS, primary_label
 
 #: Articles per task sent to a worker process (one ``nlp.pipe`` batch).
 WORKER_CHUNK = 4
