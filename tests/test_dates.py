@@ -49,14 +49,14 @@ def test_an_event_noun_takes_the_date_of_the_verbs_it_hangs_on(extract):
 
 
 def test_a_date_the_parser_hangs_on_the_subject_dates_the_verb(nlp):
-    # "A judge on Tuesday ruled and ordered Vero Corp to pay ." with the parse the model
-    # often gives: "on Tuesday" a phrase on "judge"
+    # "A panel on Tuesday voted and told Vero Corp to pay ." with the parse the model
+    # often gives: "on Tuesday" a phrase on "panel"
     from spacy.tokens import Doc
     from kg.extract.dates import event_date
-    rows = [("A", 1, "det", "DET", "DT"), ("judge", 4, "nsubj", "NOUN", "NN"),
+    rows = [("A", 1, "det", "DET", "DT"), ("panel", 4, "nsubj", "NOUN", "NN"),
             ("on", 1, "prep", "ADP", "IN"), ("Tuesday", 2, "pobj", "PROPN", "NNP"),
-            ("ruled", 4, "ROOT", "VERB", "VBD"), ("and", 4, "cc", "CCONJ", "CC"),
-            ("ordered", 4, "conj", "VERB", "VBD"), ("Vero", 8, "compound", "PROPN", "NNP"),
+            ("voted", 4, "ROOT", "VERB", "VBD"), ("and", 4, "cc", "CCONJ", "CC"),
+            ("told", 4, "conj", "VERB", "VBD"), ("Vero", 8, "compound", "PROPN", "NNP"),
             ("Corp", 6, "dobj", "PROPN", "NNP"), ("to", 10, "aux", "PART", "TO"),
             ("pay", 6, "xcomp", "VERB", "VB"), (".", 4, "punct", "PUNCT", ".")]
     words, heads, deps, pos, tags = (list(c) for c in zip(*rows))

@@ -430,9 +430,9 @@ def test_a_group_is_named_by_its_most_used_form_counting_case_variants_as_one():
 
 @pytest.mark.parametrize("text, expected", [
     # bare police that speaks, with no force named: the institution
-    ("Police announced that Tom Hale had been arrested in Vik.", [("police", "Agency")]),
+    ("Police said a suspect was questioned overnight in Vik.", [("police", "Agency")]),
     # bare police that only acts stays an unnamed group
-    ("Hundreds of people are booked into the county jail each year by police.", [("police", "Group")]),
+    ("Two men were stopped by police near the bridge.", [("police", "Group")]),
 ])
 def test_bare_police_that_speaks_is_the_institution(extract, text, expected):
     part = extract(text)
@@ -441,28 +441,27 @@ def test_bare_police_that_speaks_is_the_institution(extract, text, expected):
 
 
 def test_a_title_running_on_into_the_next_name_is_not_the_one_before(nlp):
-    """"two former Dayton city managers, Tom Hale and Sam Reyes, former Senate Chief of Staff
-    Ana Cruz": the parser hangs "Chief" on Reyes, but the title is Cruz's (the parse built
-    by hand, as the model gives it on such lists)."""
+    """"two Dayton city managers, Tom Hale and Sam Reyes, former Senate Chief of Staff Ana
+    Cruz": the parser hangs "Chief" on Reyes, but the title is Cruz's (the parse built by
+    hand, as the model gives it on such lists)."""
     from spacy.tokens import Doc
 
     from kg.extract import extract_article
     from kg.model import Article
 
-    rows = [("Those", 2, "nsubj", "PRON", "DT"), ("charged", 0, "acl", "VERB", "VBN"),
-            ("include", 2, "ROOT", "VERB", "VBP"), ("two", 7, "nummod", "NUM", "CD"),
-            ("former", 7, "amod", "ADJ", "JJ"), ("Dayton", 7, "compound", "PROPN", "NNP"),
-            ("city", 7, "compound", "NOUN", "NN"), ("managers", 2, "dobj", "NOUN", "NNS"),
-            (",", 7, "punct", "PUNCT", ","), ("Tom", 10, "compound", "PROPN", "NNP"),
-            ("Hale", 7, "appos", "PROPN", "NNP"), ("and", 10, "cc", "CCONJ", "CC"),
-            ("Sam", 13, "compound", "PROPN", "NNP"), ("Reyes", 10, "conj", "PROPN", "NNP"),
-            (",", 13, "punct", "PUNCT", ","), ("former", 17, "amod", "ADJ", "JJ"),
-            ("Senate", 17, "compound", "PROPN", "NNP"), ("Chief", 13, "appos", "PROPN", "NNP"),
-            ("of", 17, "prep", "ADP", "IN"), ("Staff", 18, "pobj", "PROPN", "NNP"),
-            ("Ana", 21, "compound", "PROPN", "NNP"), ("Cruz", 7, "appos", "PROPN", "NNP"),
-            (".", 2, "punct", "PUNCT", ".")]
+    rows = [("The", 1, "det", "DET", "DT"), ("panel", 2, "nsubj", "NOUN", "NN"),
+            ("heard", 2, "ROOT", "VERB", "VBD"), ("two", 6, "nummod", "NUM", "CD"),
+            ("Dayton", 6, "compound", "PROPN", "NNP"), ("city", 6, "compound", "NOUN", "NN"),
+            ("managers", 2, "dobj", "NOUN", "NNS"), (",", 6, "punct", "PUNCT", ","),
+            ("Tom", 9, "compound", "PROPN", "NNP"), ("Hale", 6, "appos", "PROPN", "NNP"),
+            ("and", 9, "cc", "CCONJ", "CC"), ("Sam", 12, "compound", "PROPN", "NNP"),
+            ("Reyes", 9, "conj", "PROPN", "NNP"), (",", 12, "punct", "PUNCT", ","),
+            ("former", 16, "amod", "ADJ", "JJ"), ("Senate", 16, "compound", "PROPN", "NNP"),
+            ("Chief", 12, "appos", "PROPN", "NNP"), ("of", 16, "prep", "ADP", "IN"),
+            ("Staff", 17, "pobj", "PROPN", "NNP"), ("Ana", 20, "compound", "PROPN", "NNP"),
+            ("Cruz", 6, "appos", "PROPN", "NNP"), (".", 2, "punct", "PUNCT", ".")]
     words, heads, deps, pos, tags = (list(col) for col in zip(*rows))
-    ents = ["O"] * 5 + ["B-GPE"] + ["O"] * 3 + ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"] + \
+    ents = ["O"] * 4 + ["B-GPE"] + ["O"] * 3 + ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"] + \
         ["O"] * 2 + ["B-ORG"] + ["O"] * 3 + ["B-PERSON", "I-PERSON", "O"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
               lemmas=[w.lower() for w in words], ents=ents)

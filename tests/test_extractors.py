@@ -54,8 +54,8 @@ CASES = [
     ("President Ansel Brook spoke in Chile on Monday. Chilean officials said Chile would recover.",
      ("Ansel Brook", "HOLDS_OFFICE", "Chile", "title:article-country")),
     # a legislator's party tag names her state
-    ("Mira Castell, Ohio Democrat, blamed FEMA on Monday.",
-     ("Mira Castell", "HOLDS_OFFICE", "Ohio", "title:party-tag")),
+    ("Mira Castell, Oregon Republican, criticized the Pentagon on Friday.",
+     ("Mira Castell", "HOLDS_OFFICE", "Oregon", "title:party-tag")),
     # places in places
     ("The flight left Brackenford, Nevada, on Monday.",
      ("Brackenford", "LOCATED_IN", "Nevada", "pattern:place-comma-place")),

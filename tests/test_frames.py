@@ -127,16 +127,16 @@ def test_idiom_frames(extract, text, expected):
     assert triples(extract(text)) == expected
 
 
-# "Judge Ana Ruiz ruled that Vero Corp must stop the sales and ordered Tom Hale to leave ."
-# parsed as the model often does: "ordered" coordinated with "stop", not with "ruled"
+# "Mayor Ana Ruiz decided that Vero Corp must close the plant and directed Tom Hale to leave ."
+# parsed as the model often does: "directed" coordinated with "close", not with "decided"
 RULED_AND_ORDERED = [
-    ("Judge", 2, "compound", "PROPN", "NNP", "Judge"), ("Ana", 2, "compound", "PROPN", "NNP", "Ana"),
-    ("Ruiz", 3, "nsubj", "PROPN", "NNP", "Ruiz"), ("ruled", 3, "ROOT", "VERB", "VBD", "rule"),
+    ("Mayor", 2, "compound", "PROPN", "NNP", "Mayor"), ("Ana", 2, "compound", "PROPN", "NNP", "Ana"),
+    ("Ruiz", 3, "nsubj", "PROPN", "NNP", "Ruiz"), ("decided", 3, "ROOT", "VERB", "VBD", "decide"),
     ("that", 8, "mark", "SCONJ", "IN", "that"), ("Vero", 6, "compound", "PROPN", "NNP", "Vero"),
     ("Corp", 8, "nsubj", "PROPN", "NNP", "Corp"), ("must", 8, "aux", "AUX", "MD", "must"),
-    ("stop", 3, "ccomp", "VERB", "VB", "stop"), ("the", 10, "det", "DET", "DT", "the"),
-    ("sales", 8, "dobj", "NOUN", "NNS", "sale"), ("and", 8, "cc", "CCONJ", "CC", "and"),
-    ("ordered", 8, "conj", "VERB", "VBD", "order"), ("Tom", 14, "compound", "PROPN", "NNP", "Tom"),
+    ("close", 3, "ccomp", "VERB", "VB", "close"), ("the", 10, "det", "DET", "DT", "the"),
+    ("plant", 8, "dobj", "NOUN", "NN", "plant"), ("and", 8, "cc", "CCONJ", "CC", "and"),
+    ("directed", 8, "conj", "VERB", "VBD", "direct"), ("Tom", 14, "compound", "PROPN", "NNP", "Tom"),
     ("Hale", 12, "dobj", "PROPN", "NNP", "Hale"), ("to", 16, "aux", "PART", "TO", "to"),
     ("leave", 12, "xcomp", "VERB", "VB", "leave"), (".", 3, "punct", "PUNCT", ".", ".")]
 RULED_AND_ORDERED_ENTS = ["O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG"] + ["O"] * 6 + \

@@ -317,19 +317,17 @@ def test_a_governor_with_no_state_named_holds_the_article_state(extract):
      {("Acme Corp", "LOCATED_IN", "Pike County"), ("Pike County", "LOCATED_IN", "Ohio")}),
     # "he": a main clause's subject over the subject of the clause it governs, and with no
     # subject in the two sentences before, a main-clause subject further back over an object
-    ("District Attorney Paul Stone said officer Tom Hale had no reason to stop the car. He also "
-     "condemned the Vik Police Department.",
-     {("Paul Stone", "CRITICIZED", "Vik Police Department")}),
-    ("Tom Hale was hired to replace Sam Fox weeks later. The bank settled dozens of cases. The "
-     "regulator imposed a limit on the bank. He has come under fire from Congress.",
+    ("Mayor Lena Ortiz argued that contractor Tom Hale had no right to close the road. She also "
+     "condemned the Vik Transit Authority.",
+     {("Lena Ortiz", "CRITICIZED", "Vik Transit Authority")}),
+    ("Tom Hale became chief executive of the firm last spring. The regulators fined dozens of "
+     "lenders. The agency capped the lenders' growth. He has drawn criticism from Congress.",
      {("Congress", "CRITICIZED", "Tom Hale")}),
     # a legislator's party-state tag names her state; the tag's place is no second actor
-    ("Sen. Ann Cole (R-Texas) blamed FEMA.",
-     {("Ann Cole", "ACCUSED", "Federal Emergency Management Agency"),
-      ("Ann Cole", "HOLDS_OFFICE", "Texas")}),
-    ("Rep. Ann Cole, Ohio Democrat, blamed FEMA on Monday.",
-     {("Ann Cole", "ACCUSED", "Federal Emergency Management Agency"),
-      ("Ann Cole", "HOLDS_OFFICE", "Ohio")}),
+    ("Sen. Ann Cole (R-Utah) blamed the Pentagon.",
+     {("Ann Cole", "ACCUSED", "Department of Defense"), ("Ann Cole", "HOLDS_OFFICE", "Utah")}),
+    ("Rep. Ann Cole, Oregon Republican, criticized the Pentagon on Friday.",
+     {("Ann Cole", "CRITICIZED", "Department of Defense"), ("Ann Cole", "HOLDS_OFFICE", "Oregon")}),
     ("Rep. Ann Cole, D-N.Y., spoke on Monday.", {("Ann Cole", "HOLDS_OFFICE", "New York")}),
     ("Ann Cole, Ohio, spoke on Monday.", set()),
 ])
@@ -363,11 +361,11 @@ def test_a_speaker_who_says_an_entity_was_guilty_accuses_it(extract, text, expec
 
 @pytest.mark.parametrize("text, expected", [
     # "the raid" is the raid named before, and its doer is the one criticised
-    ("The FBI raid in Vik began at dawn. Senator Ann Cole said the raid, which she called "
-     "\"a shameful stunt\", was unnecessary.",
+    ("The FBI search in Vik began at dawn. Senator Ann Cole said the search, which she described "
+     "as \"a shameful stunt\", was unnecessary.",
      {("Ann Cole", "CRITICIZED", "Federal Bureau of Investigation")}),
-    # a raid with no doer named before gives no target
-    ("A raid in Vik began at dawn. Senator Ann Cole said the raid, which she called "
+    # a search with no doer named before gives no target
+    ("A search in Vik began at dawn. Senator Ann Cole said the search, which she described as "
      "\"a shameful stunt\", was unnecessary.", set()),
 ])
 def test_a_definite_event_noun_is_the_one_named_before(extract, text, expected):
@@ -376,10 +374,10 @@ def test_a_definite_event_noun_is_the_one_named_before(extract, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # bare "police" is the one force the article names, and "in Denver" places it
-    ("Denver police arrested Tom Hale. Police in Denver released a video on Monday.",
+    ("Denver police arrested Tom Hale. Police in Denver closed the road on Monday.",
      {("Denver police", "ARRESTED", "Tom Hale"), ("Denver police", "LOCATED_IN", "Denver")}),
     # a named body "in" a place is only where it acted
-    ("The FBI in Denver released a video on Monday.", set()),
+    ("The FBI in Denver closed the road on Monday.", set()),
 ])
 def test_police_in_a_place_is_that_place_s_force(extract, text, expected):
     assert triples(extract(text)) == expected
@@ -410,8 +408,8 @@ def test_a_unit_named_right_after_its_body_is_part_of_it(nlp):
      "Operations Command arrested Tom Hale.",
      {("Norland Police Department Special Operations Command", "ARRESTED", "Tom Hale"),
       ("Norland Police Department Special Operations Command", "PART_OF", "Norland Police Department")}),
-    ("Nora Diaz of the Norland Department of Public Health spoke. Tom Hale, director of the NDPH "
-     "Program for Rural Clinics, resigned.",
+    ("Nora Diaz of the Norland Department of Public Health spoke. Tom Hale, chief of the NDPH "
+     "Program for Rural Clinics, quit on Friday.",
      {("NDPH Program", "PART_OF", "Norland Department of Public Health"),
       ("Tom Hale", "HOLDS_OFFICE", "NDPH Program")}),
 ])

@@ -196,8 +196,8 @@ def _nearest_actor_before(ctx: Context, token: Token) -> Optional[Arg]:
 def resolve_behind(ctx: Context, noun: Token, exclude: set[str]) -> list[Arg]:
     """Entities behind a non-entity noun: its compound/possessive modifiers and its 'by'
     agent ("the US Justice Department probe", "their enforcement surge"); for a bare
-    definite noun ("the raid"), those behind the last such noun named before it that has
-    any ("the ICE raid ... the raid")."""
+    definite noun ("the search"), those behind the last such noun named before it that has
+    any ("the FBI search ... the search")."""
     if noun.lower_ in RELATIVE_PRONOUNS and noun.head.dep_ == "relcl":
         noun = noun.head.head  # "the raid, which they called ...": the raid
     out = _behind(ctx, noun, exclude)
@@ -283,7 +283,7 @@ def resolve_args(ctx: Context, tokens: Iterable[Token]) -> list[Arg]:
             arg = resolve_arg(ctx, t)
             if arg and t.dep_ == "appos" and first and ctx.label(arg.key) == "Place" and \
                     ctx.label(first.key) in ("Person", "Official"):
-                continue  # a place in apposition to a person is her tag ("X (R-Texas)")
+                continue  # a place in apposition to a person is her tag ("X (R-Utah)")
             if arg and arg.key not in seen:
                 seen.add(arg.key)
                 out.append(arg)
@@ -783,7 +783,7 @@ def office_relations(ctx: Context) -> None:
             seen.add((m.key, place))
             emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(place), ctx.doc[m.head], "title:body-place",
                  0.7, title=m.title)
-    # "Rep. Ana Ruiz, D-Ohio", "Sen. Ana Ruiz (R-Texas)", "Ana Ruiz, Ohio Democrat": a
+    # "Rep. Ana Ruiz, D-Ohio", "Sen. Ana Ruiz (R-Utah)", "Ana Ruiz, Oregon Republican": a
     # legislator's party tag names the state she represents
     for m in ctx.mentions:
         if m.label not in ("Person", "Official") or not m.key or m.key not in ctx.entities:
@@ -818,8 +818,8 @@ def office_relations(ctx: Context) -> None:
 
 
 def _party_tag_state(ctx: Context, m: Mention) -> Optional[str]:
-    """The state entity of a party-state tag right after a person's name: ", D-Miss.",
-    "(R-Texas)", ", Mississippi Democrat"."""
+    """The state entity of a party-state tag right after a person's name: ", D-Ore.",
+    "(R-Utah)", ", Oregon Republican"."""
     doc = ctx.doc
     if m.end + 2 >= len(doc) or doc[m.end].text not in (",", "("):
         return None

@@ -705,7 +705,7 @@ SERVING_VERBS = {"serve", "work", "act"}
 #: Party members named by their state: "Ohio Democrat", "a Texas Republican".
 PARTY_MEMBER_WORDS = {"democrat", "democrats", "republican", "republicans", "democratic",
                       "independent", "conservative", "liberal"}
-#: Party letters of a US legislator's party-state tag ("Rep. X, D-Miss.", "Sen. Y (R-Texas)").
+#: Party letters of a US legislator's party-state tag ("Rep. X, D-Ore.", "Sen. Y (R-Utah)").
 PARTY_TAG_LETTERS = {"D", "R", "I"}
 #: Media named by a proper noun before a medium ("Canal 9 television", "Channel 4 News").
 MEDIA_NOUNS = {"television", "tv", "radio", "newspaper", "broadcaster", "channel", "daily",
