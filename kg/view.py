@@ -96,7 +96,7 @@ def layout(n: int, source, target, iterations: int = 50, sample: int = 16, seed:
         length = np.sqrt((move ** 2).sum(-1))[:, None] + 1e-9
         pos += move / length * np.minimum(length, temperature)
         temperature *= cooling
-    # pack: each component's box in rows about as wide as the biggest one
+    # pack: each component's box in rows about as wide as the biggest one, which comes first
     order = np.argsort(-sizes, kind="stable")
     lo = np.full((len(sizes), 2), np.inf)
     hi = np.full((len(sizes), 2), -np.inf)
@@ -106,8 +106,8 @@ def layout(n: int, source, target, iterations: int = 50, sample: int = 16, seed:
     width = max(extent[order[0], 0], np.sqrt((extent[:, 0] * extent[:, 1]).sum()))
     offset = np.zeros((len(sizes), 2))
     x = y = row = 0.0
-    for c in order:
-        if x > 0 and x + extent[c, 0] > width:
+    for i, c in enumerate(order):
+        if x > 0 and (i == 1 or x + extent[c, 0] > width):  # the biggest has its own row
             x, y, row = 0.0, y + row, 0.0
         offset[c] = (x, y)
         x += extent[c, 0]
