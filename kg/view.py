@@ -5,7 +5,8 @@ ForceAtlas2 layout in a web worker, bundled into ``kg/static/kg-view.js`` from `
 by ``scripts/build_view_bundle.sh`` (licences in ``kg/static/THIRD_PARTY_LICENSES.txt``).
 No network request of any kind. Edges are arrows coloured by relation category, nodes are
 sized by degree and coloured by type; clicking shows evidence; filters by entity type,
-relation type, article or source and dates.
+relation type, article or source and dates. A big graph (over ``BIG_RELATIONS``) comes laid
+out from here (``layout``) and is drawn with lines, arrows only for the relations in focus.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 
 from .ontology import CORE_RELATIONS, ENTITY_LABELS, EXTRA_RELATIONS, PALETTE, primary_label
 
@@ -36,6 +38,81 @@ def relation_category(relation_type: str) -> str:
     """The relation type's category in the ontology, or ``structural``."""
     category = {**CORE_RELATIONS, **EXTRA_RELATIONS}.get(relation_type)
     return category if category in CATEGORY_COLORS else STRUCTURAL
+
+
+#: Over this many relations the page is "big": positions come from Python (`layout`), edges
+#: are plain lines, and the browser skips the ForceAtlas2 animation and edge picking. In
+#: software WebGL (headless, no GPU) every frame of 20,000 arrows costs seconds.
+BIG_RELATIONS = 5000
+
+
+def components(n: int, source: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Each node's connected component, numbered 0.. (union-find, edges as index arrays)."""
+    parent = list(range(n))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for s, t in zip(source.tolist(), target.tolist()):
+        a, b = find(s), find(t)
+        if a != b:
+            parent[a] = b
+    return np.unique([find(i) for i in range(n)], return_inverse=True)[1].reshape(-1)
+
+
+def layout(n: int, source, target, iterations: int = 50, sample: int = 16, seed: int = 42) -> np.ndarray:
+    """Positions (n x 2) for n nodes and edges source[i] -> target[i]: Fruchterman-Reingold
+    run on every connected component at once, each node pushed by ``sample`` random members
+    of its own component (the sampled sum estimates the full one: linear time, no Barnes-Hut
+    tree), then components packed in rows, biggest first. Deterministic for a seed."""
+    rng = np.random.default_rng(seed)
+    source = np.asarray(source, dtype=np.int64)
+    target = np.asarray(target, dtype=np.int64)
+    if n == 0:
+        return np.zeros((0, 2))
+    comp = components(n, source, target)
+    sizes = np.bincount(comp)
+    members = np.argsort(comp, kind="stable")  # nodes grouped by component
+    start = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    size = sizes[comp].astype(float)[:, None]
+    pos = rng.uniform(-1, 1, (n, 2)) * np.sqrt(size)
+    temperature = np.sqrt(size) / 4
+    cooling = 0.02 ** (1 / iterations)
+    for _ in range(iterations):
+        # repulsion 1/d from `sample` members of the node's component (itself counts 0)
+        others = members[start[comp][:, None] + (rng.random((n, sample)) * sizes[comp][:, None]).astype(np.int64)]
+        delta = pos[:, None, :] - pos[others]
+        d2 = (delta ** 2).sum(-1) + 1e-6
+        d2[others == np.arange(n)[:, None]] = np.inf
+        move = (delta / d2[..., None]).sum(1) * (size / sample)
+        # attraction d^2 along the edges
+        e = pos[target] - pos[source]
+        f = e * np.sqrt((e ** 2).sum(-1))[:, None]
+        for k in (0, 1):
+            move[:, k] += np.bincount(source, f[:, k], n) - np.bincount(target, f[:, k], n)
+        length = np.sqrt((move ** 2).sum(-1))[:, None] + 1e-9
+        pos += move / length * np.minimum(length, temperature)
+        temperature *= cooling
+    # pack: each component's box in rows about as wide as the biggest one, which comes first
+    order = np.argsort(-sizes, kind="stable")
+    lo = np.full((len(sizes), 2), np.inf)
+    hi = np.full((len(sizes), 2), -np.inf)
+    np.minimum.at(lo, comp, pos)
+    np.maximum.at(hi, comp, pos)
+    extent = hi - lo + 2  # a gap of 2 (about two edge lengths)
+    width = max(extent[order[0], 0], np.sqrt((extent[:, 0] * extent[:, 1]).sum()))
+    offset = np.zeros((len(sizes), 2))
+    x = y = row = 0.0
+    for i, c in enumerate(order):
+        if x > 0 and (i == 1 or x + extent[c, 0] > width):  # the biggest has its own row
+            x, y, row = 0.0, y + row, 0.0
+        offset[c] = (x, y)
+        x += extent[c, 0]
+        row = max(row, extent[c, 1])
+    return pos - lo[comp] + offset[comp]
 
 
 def view_data(graph: nx.MultiDiGraph) -> dict:
@@ -75,7 +152,13 @@ def view_data(graph: nx.MultiDiGraph) -> dict:
                       "title": d.get("title", ""), "aliases": sorted(set(d.get("aliases", [])) - {d.get("name")}),
                       "quotes": quotes.get(node, [])[:5], "mentions": d.get("mentions", 1),
                       "degree": degree[node], "articles": sorted(a for a in own if a)})
-    return {"nodes": nodes, "edges": edges, "articles": articles,
+    big = len(edges) > BIG_RELATIONS
+    if big:  # positions from here: the first frame is already laid out
+        index = {n["id"]: i for i, n in enumerate(nodes)}
+        xy = layout(len(nodes), [index[e["source"]] for e in edges], [index[e["target"]] for e in edges])
+        for n, (x, y) in zip(nodes, np.round(xy, 2).tolist()):
+            n["x"], n["y"] = x, -y  # rows downwards on screen: sigma's y points up
+    return {"nodes": nodes, "edges": edges, "articles": articles, "big": big,
             "palette": {k: v for k, v in PALETTE.items() if k in ENTITY_LABELS},
             "categories": CATEGORY_COLORS}
 

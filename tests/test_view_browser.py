@@ -187,3 +187,60 @@ def test_bundle_can_be_inlined():
     script = view_bundle()
     assert "</script" not in script.lower() and "<!--" not in script
     assert script.startswith("/* kg-view.js: built from viewer/")
+
+
+@pytest.fixture
+def big_page(browser, graph, tmp_path, monkeypatch):
+    """The same graph drawn as a big one (kg/view.py's threshold lowered to 2 relations)."""
+    import kg.view
+
+    monkeypatch.setattr(kg.view, "BIG_RELATIONS", 2)
+    path = tmp_path / "graph.html"
+    path.write_text(render_view(graph, "test graph"), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(path.as_uri())
+    page.wait_for_function("document.body.dataset.rendered === 'true'", timeout=10_000)
+    yield page
+    assert page.errors == []
+    page.close()
+
+
+EDGE_TYPES = "Object.fromEntries(kgView.graph.edges().map(e => [kgView.graph.getEdgeAttribute(e, 'label'), kgView.renderer.getEdgeDisplayData(e).type]))"
+
+
+def test_big_graph_comes_laid_out_with_lines(big_page, tmp_path):
+    page = big_page
+    # positions from kg/view.py: no layout worker, the layout is done with the first frame
+    assert page.evaluate("document.body.dataset.layout") == "done"
+    assert page.requests == [(tmp_path / "graph.html").as_uri()]
+    assert counts(page) == {"nodes": 4, "edges": 3, "unconnected": 1}
+    assert page.evaluate(EDGE_TYPES) == {"INVESTIGATED": "line", "PROTESTED": "line", "HOLDS_OFFICE": "line"}
+    assert page.evaluate("kgView.renderer.getSetting('enableEdgeEvents')") is False
+
+    # a click shows the panel, then the redraw makes the entity's relations arrows
+    at = page.evaluate("kgView.nodeOnPage('ohio')")
+    page.mouse.click(at["x"], at["y"])
+    assert page.locator("#panel h2").inner_text() == "Ohio"
+    assert panel_sentences(page) == ["Jane Roe HOLDS_OFFICE Ohio"]
+    page.wait_for_function("kgView.renderer.getEdgeDisplayData(kgView.graph.edges().find("
+                           "e => kgView.graph.getEdgeAttribute(e, 'label') === 'HOLDS_OFFICE')).type === 'arrow'")
+    assert page.evaluate(EDGE_TYPES) == {"INVESTIGATED": "line", "PROTESTED": "line", "HOLDS_OFFICE": "arrow"}
+
+
+def test_big_graph_search_centres_the_entity(big_page):
+    page = big_page
+    page.locator("#search").fill("justice")
+    page.locator("#search").press("Enter")
+    assert page.locator("#panel h2").inner_text() == "Department of Justice"
+    assert page.evaluate("[...kgView.state.neighbours].sort()") == ["department_of_justice", "jane_roe"]
+    # the camera jumps (no animation) with the redraw that follows the panel
+    page.wait_for_function("kgView.renderer.getEdgeDisplayData(kgView.graph.edges().find("
+                           "e => kgView.graph.getEdgeAttribute(e, 'label') === 'INVESTIGATED')).type === 'arrow'")
+    at = page.evaluate("kgView.nodeOnPage('department_of_justice')")
+    box = page.locator("#graph").bounding_box()
+    assert abs(at["x"] - (box["x"] + box["width"] / 2)) < 1
+    assert abs(at["y"] - (box["y"] + box["height"] / 2)) < 1

@@ -80,3 +80,31 @@ def test_graphml_reads_in_igraph(small_graph, tmp_path):
     g = ig.Graph.Read_GraphML(str(path))
     assert g.vcount() == small_graph.number_of_nodes() and g.ecount() == small_graph.number_of_edges()
     assert "Jane Roe" in g.vs["label"] and HOSTILE in g.es["evidence"]
+
+
+def test_layout_is_deterministic_and_keeps_components_apart():
+    import numpy as np
+
+    from kg.view import layout
+
+    # a path 0-1-2, a pair 3-4, and 5 alone
+    xy = layout(6, [0, 1, 3], [1, 2, 4])
+    assert xy.shape == (6, 2)
+    assert np.array_equal(xy, layout(6, [0, 1, 3], [1, 2, 4]))
+    boxes = [(xy[m].min(0), xy[m].max(0)) for m in ([0, 1, 2], [3, 4], [5])]
+    for i, (lo, hi) in enumerate(boxes):  # no two components' boxes overlap
+        for lo2, hi2 in boxes[i + 1:]:
+            assert (hi < lo2).any() or (hi2 < lo).any()
+    assert layout(0, [], []).shape == (0, 2)
+
+
+def test_view_data_lays_out_big_graphs_only(small_graph, monkeypatch):
+    import kg.view
+
+    data = kg.view.view_data(small_graph)
+    assert data["big"] is False and not any("x" in n for n in data["nodes"])
+    monkeypatch.setattr(kg.view, "BIG_RELATIONS", 2)  # the 3 relations make a "big" graph
+    data = kg.view.view_data(small_graph)
+    assert data["big"] is True
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])

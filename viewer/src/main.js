@@ -6,6 +6,7 @@
 import Graph from "graphology";
 import Sigma from "sigma";
 import workerSource from "../build/layout-worker.txt";
+import { EdgeLineProgram } from "sigma/rendering";
 
 const FADED = "#e4e4e4";
 let zoomRatio = 1; // the camera's, kept here because the reducers run inside sigma's constructor
@@ -21,9 +22,16 @@ const graph = new Graph({ type: "directed", multi: true });
 const articles = new Map(data.articles.map((a) => [a.id, a]));
 const random = mulberry32(42); // a seeded start: the same page gives the same picture
 
+// Big graphs (over 5,000 relations: kg/view.py's BIG_RELATIONS) come laid out by kg/view.py.
+// In software WebGL (headless, no GPU) a frame of 10,000 entities and 20,000 relations costs
+// about a second whatever it shows, so a big graph draws 1-pixel lines (arrows only for the
+// relations in focus) and fewer labels, has no edge picking, no ForceAtlas2 animation, no
+// redraw on hover, and shows a panel before it redraws the graph.
+const BIG = !!data.big;
+
 data.nodes.forEach((n) => {
   graph.addNode(n.id, {
-    x: random() * 100, y: random() * 100,
+    x: n.x !== undefined ? n.x : random() * 100, y: n.y !== undefined ? n.y : random() * 100,
     size: 4 + 2.5 * Math.sqrt(n.degree),
     label: n.name, color: data.palette[n.type] || "#999",
     // the page's own fields, not read by sigma
@@ -32,7 +40,7 @@ data.nodes.forEach((n) => {
 });
 data.edges.forEach((e, i) => {
   graph.addEdgeWithKey(e.id || "e" + i, e.source, e.target, {
-    type: "arrow", size: 2.5, color: data.categories[e.category] || "#bbb",
+    type: BIG ? "line" : "arrow", size: 2.5, color: data.categories[e.category] || "#bbb",
     label: e.type, relation: e,
   });
 });
@@ -99,20 +107,19 @@ function applyFilters() {
 
 // ---------------------------------------------------------------- rendering
 
-// Big graphs: in software WebGL (headless, no GPU) each frame of 20,000 edges costs seconds,
-// so no edge picking pass (edges are reached from an entity's panel) and no layout animation.
-const BIG = graph.size > 5000;
-
 computeVisibility(); // before sigma: its constructor draws the first frame, already filtered
 const renderer = new Sigma(graph, $("graph"), {
   defaultEdgeType: "arrow",
+  edgeProgramClasses: { line: EdgeLineProgram }, // gl.LINES: the cheapest edge there is
+  hideEdgesOnMove: BIG,
   renderEdgeLabels: true,
   enableEdgeEvents: !BIG,
   labelFont: "system-ui, sans-serif", edgeLabelFont: "system-ui, sans-serif",
   labelSize: 13, edgeLabelSize: 11, labelWeight: "500",
   edgeLabelColor: { color: "#444" },
   // dense labels: a news graph is read by its names; sigma's grid still keeps them apart
-  labelDensity: 1.5, labelGridCellSize: 60, labelRenderedSizeThreshold: 4,
+  // (a big graph labels its hubs, and more entities as one zooms in)
+  labelDensity: BIG ? 0.7 : 1.5, labelGridCellSize: 60, labelRenderedSizeThreshold: BIG ? 8 : 4,
   zIndex: true, stagePadding: 40,
   nodeReducer, edgeReducer,
 });
@@ -141,14 +148,15 @@ function edgeReducer(key, attrs) {
     out.color = FADED; out.label = null; out.zIndex = 0;
   } else if (inFocus || touchesHover) {
     out.forceLabel = true; out.size = 4; out.zIndex = 1;
+    if (BIG) out.type = "arrow"; // the few relations in focus show their direction
   } else if (zoomRatio > ZOOMED_IN) {
     out.label = null; // at overview zoom, edge labels only on hover or selection
   }
   return out;
 }
 
-renderer.on("enterNode", ({ node }) => { state.hoveredNode = node; refresh(); });
-renderer.on("leaveNode", () => { state.hoveredNode = null; refresh(); });
+renderer.on("enterNode", ({ node }) => { state.hoveredNode = node; if (!BIG) refresh(); });
+renderer.on("leaveNode", () => { state.hoveredNode = null; if (!BIG) refresh(); });
 renderer.on("enterEdge", ({ edge }) => { state.hoveredEdge = edge; refresh(); });
 renderer.on("leaveEdge", () => { state.hoveredEdge = null; refresh(); });
 renderer.on("clickNode", ({ node }) => select({ node }));
@@ -160,8 +168,26 @@ renderer.getCamera().on("updated", ({ ratio }) => {
   if (crossed) refresh();
 });
 
-/** Re-run the reducers (highlight, fade, labels) at the next frame. */
-function refresh() { renderer.scheduleRefresh({ skipIndexation: true }); }
+/** Re-run the reducers (highlight, fade, labels) at the next frame. On a big graph, after
+ * the next frame: the panel and the search list show at once, the graph follows. */
+let redraw = null; // the pending big-graph redraw: functions to run before it
+function refresh(before) {
+  if (!BIG) {
+    if (before) before();
+    renderer.scheduleRefresh();
+    return;
+  }
+  if (!redraw) {
+    redraw = [];
+    requestAnimationFrame(() => setTimeout(() => {
+      const todo = redraw;
+      redraw = null;
+      todo.forEach((f) => f());
+      renderer.refresh();
+    }, 0));
+  }
+  if (before) redraw.push(before);
+}
 
 /** Frame the visible entities: the hidden unconnected ones must not shrink the story. */
 function fitToVisible() {
@@ -206,7 +232,7 @@ function startLayout() {
     fitToVisible();
     if (msg.done) { worker.terminate(); document.body.dataset.layout = "done"; }
   };
-  const every = BIG ? Infinity : 40; // ms of layout between two pictures
+  const every = 40; // ms of layout between two pictures
   worker.postMessage({ xy, edges, iterations, settings, every }, [xy.buffer, edges.buffer]);
 }
 
@@ -358,12 +384,19 @@ function focusNode(key) {
     if (graph.degree(key) === 0) { state.showUnconnected = true; $("show-unconnected").checked = true; }
     applyFilters();
   }
+  select({ node: key });
+  if (BIG) { // one frame, not an animation of second-long frames
+    refresh(() => {
+      const at = renderer.getNodeDisplayData(key);
+      renderer.getCamera().setState({ x: at.x, y: at.y });
+    });
+    return;
+  }
   // sigma's display data holds framed (camera) coordinates only once the refresh is drawn
   renderer.once("afterRender", () => {
     const at = renderer.getNodeDisplayData(key);
     renderer.getCamera().animate({ x: at.x, y: at.y }, { duration: 300 }); // centred, zoom kept: the neighbours stay in view
   });
-  select({ node: key });
 }
 
 function renderMatches() {
@@ -446,7 +479,8 @@ $("fit").onclick = () => renderer.getCamera().animatedReset({ duration: 300 });
 
 // ---------------------------------------------------------------- start
 
-startLayout();
+if (BIG) document.body.dataset.layout = "done"; // laid out by kg/view.py
+else startLayout();
 
 /** For tests and the benchmark: state, and where an entity is on the page. */
 window.kgView = {
