@@ -152,7 +152,8 @@ def _print_summary(result, out_dir) -> None:
     click.echo("nodes:     " + ", ".join(f"{k} {v}" for k, v in sorted(by_label.items())))
     by_type = result.relations_by_type()
     click.echo("relations: " + ", ".join(f"{k} {v}" for k, v in sorted(by_type.items())))
-    click.echo(f"seconds:   {result.seconds:.2f} (writing outputs {result.write_seconds:.2f})")
+    step = "resolving and writing on the cluster" if result.node_counts is not None else "writing outputs"
+    click.echo(f"seconds:   {result.seconds:.2f} ({step} {result.write_seconds:.2f})")
     written = result.written or list(result.export_seconds)
     click.echo(f"wrote:     {', '.join(str(Path(out_dir) / n) for n in written)}")
     if result.skipped_outputs:

@@ -251,8 +251,9 @@ def _build_on_dask(inputs: Iterable[str], out_dir, update: bool, *, jobs: int = 
     if stats.articles == 0:
         raise InputError("E010", count=len(problems))
     return BuildResult(stats.graph, stats.articles, problems, time.perf_counter() - start,
-                       node_counts=stats.node_labels, relation_counts=stats.relation_types,
-                       skipped_outputs=stats.skipped, written=stats.written)
+                       write_seconds=stats.merge_seconds, node_counts=stats.node_labels,
+                       relation_counts=stats.relation_types, skipped_outputs=stats.skipped,
+                       written=stats.written)
 
 
 @contextmanager

@@ -30,6 +30,7 @@ import json
 import logging
 import os
 import posixpath
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +67,7 @@ class ScaleStats:
     relation_types: Counter = field(default_factory=Counter)
     skipped: str = ""  # why the one-file outputs were not written
     written: list[str] = field(default_factory=list)
+    merge_seconds: float = 0.0  # resolving and writing, after the extraction
     graph: Optional[nx.MultiDiGraph] = None  # read back when small enough
 
 
@@ -96,6 +98,7 @@ def dask_build(inputs: list[str], out: str, *, model: Optional[str] = None,
         for chunk_problems in client.gather(futures):
             problems.extend(chunk_problems)
         _finish_run(fs, root, run)
+        merge_start = time.perf_counter()
         part_urls = [_url(fs, root, PARTS_DIR, n) for n in _part_names(fs, root)]
         if not part_urls:
             raise InputError("E010", count=len(problems))
@@ -113,6 +116,7 @@ def dask_build(inputs: list[str], out: str, *, model: Optional[str] = None,
         for name in ONE_FILE_OUTPUTS:
             if fs.exists(posixpath.join(root, name)):
                 fs.rm(posixpath.join(root, name))  # a stale copy would disagree with graph/
+    stats.merge_seconds = time.perf_counter() - merge_start
     return stats
 
 
@@ -147,8 +151,9 @@ class _client:
             if self.scheduler:
                 self.client = Client(self.scheduler, timeout="20s")
             else:
+                # a free port for the scheduler's web server: 8787 may be taken
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                            processes=True, dashboard_address=None)
+                                            processes=True, dashboard_address=":0")
                 self.client = Client(self.cluster)
         except (OSError, TimeoutError) as exc:
             raise EnvironmentFault("E207", address=self.scheduler or "LocalCluster",

@@ -143,7 +143,7 @@ def dask_scale(sizes: list[int], folder: Path, parse_limit: int) -> None:
     print(f"{'articles':>9} {'input':>8} {'seconds':>8} {'ms/art':>7} {'client MiB':>10} "
           f"{'worker MiB':>16} {'sched MiB':>9} {'nodes':>8} {'rels':>9}")
     seed, per_article = None, None
-    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         for k in sizes:
             client.restart()  # fresh worker processes: each size's peak is its own

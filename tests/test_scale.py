@@ -31,7 +31,7 @@ CSV_KINDS = ("entities", "articles", "quotes", "rel_entity_entity", "rel_entity_
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as running:
+                                  dashboard_address=":0") as running:
         yield running
 
 
