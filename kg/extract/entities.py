@@ -444,7 +444,7 @@ def _national_bodies(doc: Doc, mention_at: dict[int, int], mentions: list[Mentio
                 break
             mods.insert(0, i)
             i -= 1
-        if not mods and token.lower_ == "police":
+        if not mods and token.lower_ in gz.INSTITUTION_GROUP_NOUNS:
             # "police in Salem, Mass.": a city's police named after the noun
             for pobj in prep_objects_of(token, "in"):
                 place = mentions[mention_at[pobj.i]] if pobj.i in mention_at else None
@@ -634,7 +634,7 @@ def _administrations(doc: Doc, mentions: list[Mention]) -> None:
     government, an Agency: the mention takes the noun in."""
     for m in mentions:
         if m.label in ("Person", "Official", "Organization") and m.end < len(doc) and \
-                m.end - m.start == 1 and doc[m.end].lower_ == "administration" and \
+                m.end - m.start == 1 and doc[m.end].lower_ in gz.LEADER_GOVERNMENT_NOUNS and \
                 doc[m.end - 1].head.i == m.end:
             span = doc[m.start:m.end + 1]
             m.end, m.char_end, m.text, m.label, m.head = span.end, span.end_char, span.text, "Agency", span.end - 1
@@ -1000,19 +1000,20 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
     if token.dep_ == "compound" and (is_member_role(token.head.lemma_) or
                                      token.head.lower_ in gz.LEADER_ROLES):
         return None  # "a police officer": the officer is the person, not the police
-    if lower == "police" and token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN":
+    if lower in gz.INSTITUTION_GROUP_NOUNS and token.dep_ in ("compound", "nmod", "amod") and \
+            token.head.pos_ == "NOUN":
         return None  # "police killings", "police brutality": a kind of thing, no actor
     if token.dep_ == "pobj" and token.head.lower_ == "as":
         return None  # "guards act as customs officers": a role, no one acting
-    if lower == "seekers" and token.i > 0 and doc[token.i - 1].lower_ == "asylum":
-        lower = "asylum seekers"
+    if token.i > 0 and (doc[token.i - 1].lower_, lower) in gz.TWO_WORD_GROUP_NOUNS:
+        lower = f"{doc[token.i - 1].lower_} {lower}"
     protesting = (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VBG"
                   and doc[token.i + 1].lemma_ in gz.PROTEST_VERBS)
     nationality = token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")  # "Palestinians"
     if (lower not in gz.GROUP_NOUNS and not (protesting and lower == "people") and not nationality) \
             or token.i in mention_at:
         return None
-    if token.tag_ not in ("NNS", "NNPS") and lower not in ("police", "crew"):
+    if token.tag_ not in ("NNS", "NNPS") and lower not in gz.SINGULAR_FORM_GROUP_NOUNS:
         return None
     modifiers: list[Token] = []
     i = token.i - 1

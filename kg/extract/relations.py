@@ -342,7 +342,7 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
             # "X said that ..., calling Y Z": the speaker does the calling
             return subjects_of(head.head, depth + 1)
         called_on = prep_objects(head, {"on", "upon"})
-        if verb.dep_ in ("xcomp", "advcl") and head.lemma_ in ("call", "urge", "press") and called_on:
+        if verb.dep_ in ("xcomp", "advcl") and head.lemma_ in cues.CALL_ON_VERBS and called_on:
             return called_on  # "called on authorities to charge X"
         if verb.dep_ == "xcomp" and head.lemma_ in cues.OBJECT_CONTROL_VERBS:
             # "ordered troops to deploy"; passive "troops were told to deploy"

@@ -95,6 +95,9 @@ OBLIGATION_MODALS = {"must", "shall"}
 #: Modal verbs that make a clause conditional; relations under them are not asserted.
 CONDITIONAL_MODALS = {"would", "could", "might", "may"}
 
+#: Verbs that "call on" someone to act ("called on authorities to charge X"): the one called
+#: on is the actor of the infinitive.
+CALL_ON_VERBS = {"call", "urge", "press"}
 #: Verbs whose object (not subject) controls an infinitive ("ordered troops to deploy").
 OBJECT_CONTROL_VERBS = {"order", "direct", "instruct", "tell", "ask", "urge", "force",
                         "allow", "permit", "authorize", "authorise", "implore", "command",

@@ -683,6 +683,12 @@ MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "
 #: Group nouns that also name an institution: bare "police" that speaks ("Police announced
 #: ...") is the force speaking, an Agency.
 INSTITUTION_GROUP_NOUNS = {"police"}
+#: Group nouns that are plural in meaning, not in form ("the crew were rescued").
+SINGULAR_FORM_GROUP_NOUNS = INSTITUTION_GROUP_NOUNS | {"crew"}
+#: Nouns a leader's name turns into a government ("the Varga administration").
+LEADER_GOVERNMENT_NOUNS = {"administration"}
+#: Group nouns of two words ("asylum seekers"), as (first word, last word).
+TWO_WORD_GROUP_NOUNS = {tuple(noun.split()) for noun in GROUP_NOUNS if len(noun.split()) == 2}
 #: Seats of government that are only ever the building ("in the Oval Office").
 BUILDINGS_ONLY = {"oval office", "west wing", "capitol", "capitol hill"}
 #: Last words a region's name may carry or drop ("Blue Nile State" is "Blue Nile").
