@@ -405,19 +405,19 @@ def _groups_of_the_one_body(mentions: list[Mention]) -> None:
     """Bare 'police' (and its 'officers') where the article names one police force is that
     force; 'the Norland authorities' where 'the Norland government' is named is that body."""
     forces = {m.key for m in mentions if m.label == "Agency" and not m.role
-              and "police" in match_key(m.text).split()}
+              and gz.INSTITUTION_GROUP_NOUNS & set(match_key(m.text).split())}
     govs = {match_key(m.text).rsplit(" ", 1)[0]: m for m in mentions if m.label == "Agency"
-            and match_key(m.text).endswith(" government")}
+            and match_key(m.text).endswith(" " + gz.GOVERNMENT_NOUN)}
     for m in mentions:
         if m.label != "Group":
             continue
         words = match_key(m.text).split()
-        if len(forces) == 1 and words in (["police"], ["officers"], ["police", "officers"]):
+        if len(forces) == 1 and tuple(words) in gz.FORCE_GROUP_FORMS:
             body = next(b for b in mentions if b.key in forces)
             m.key, m.label, m.text = body.key, body.label, body.text
-            if words != ["police"]:
+            if gz.FORCE_GROUP_FORMS[tuple(words)]:
                 m.role = "officer"
-        elif len(words) >= 2 and words[-1] == "authorities" and " ".join(words[:-1]) in govs:
+        elif len(words) >= 2 and words[-1] == gz.AUTHORITIES_NOUN and " ".join(words[:-1]) in govs:
             body = govs[" ".join(words[:-1])]
             old_key = m.key  # every mention of that group ("the provincial authorities") too
             for g in mentions:

@@ -683,6 +683,11 @@ MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "
 #: Group nouns that also name an institution: bare "police" that speaks ("Police announced
 #: ...") is the force speaking, an Agency.
 INSTITUTION_GROUP_NOUNS = {"police"}
+#: Bare groups that stand for the one police force an article names, and whether they are
+#: its members ("officers") rather than the force itself.
+FORCE_GROUP_FORMS = {("police",): False, ("officers",): True, ("police", "officers"): True}
+#: "the Norland authorities" is "the Norland government" when the article names it.
+AUTHORITIES_NOUN, GOVERNMENT_NOUN = "authorities", "government"
 #: Group nouns that are plural in meaning, not in form ("the crew were rescued").
 SINGULAR_FORM_GROUP_NOUNS = INSTITUTION_GROUP_NOUNS | {"crew"}
 #: Nouns a leader's name turns into a government ("the Varga administration").
