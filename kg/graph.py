@@ -19,8 +19,7 @@ import networkx as nx
 
 from .model import ArticleGraph, LocalEntity, Relation
 from .names import slug
-from .ontology import ARTICLE_LABEL, QUOTE_LABEL, labels_for
-from .extract.resolve import LABEL_RANK
+from .ontology import ARTICLE_LABEL, LABEL_RANK, QUOTE_LABEL, labels_for
 
 RELATION_FIELDS = ("evidence", "article", "char_start", "char_end", "date", "confidence",
                    "extractor", "negated", "hypothetical", "agent_role", "title", "category")

@@ -17,14 +17,9 @@ from .entities import DEFINED_ACRONYM, acronym_of, canonical_place, lookup_body
 from ..model import LocalEntity, Mention
 from ..names import match_key
 from .nlp import doc_text
-from ..ontology import FRAMES
+from ..ontology import FRAMES, LABEL_RANK
 from ..ontology import cues
 from ..ontology import gazetteer as gz
-
-LABEL_RANK = {"Official": 0, "Person": 1, "Agency": 2, "Organization": 3, "Place": 4,
-              "Law": 5, "Group": 6}
-
-
 
 
 def _person_words(m: Mention) -> list[str]:

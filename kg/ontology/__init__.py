@@ -8,7 +8,10 @@ sets defined here.
 from __future__ import annotations
 
 #: Entity labels of KG_SPEC s.5, most specific first (the order picks the primary label).
-ENTITY_LABELS = ("Official", "Person", "Agency", "Organization", "Place", "Group", "Law")
+#: Entity labels, the most specific first: where two articles type one entity differently,
+#: the earlier label wins (``LABEL_RANK``).
+ENTITY_LABELS = ("Official", "Person", "Agency", "Organization", "Place", "Law", "Group")
+LABEL_RANK = {label: rank for rank, label in enumerate(ENTITY_LABELS)}
 
 #: Extra labels a label implies (an Official is a Person, an Agency an Organization).
 IMPLIED_LABELS = {"Official": ("Person",), "Agency": ("Organization",)}
