@@ -51,9 +51,9 @@ def graph(small_graph):
     return small_graph
 
 
-@pytest.fixture
-def page(browser, graph, tmp_path):
-    """The page opened and drawn, its layout finished; `page.requests` logs every request."""
+def open_page(browser, graph, tmp_path):
+    """The graph's page opened and its first frame drawn; `page.requests` logs every request
+    and `page.errors` every script error."""
     path = tmp_path / "graph.html"
     path.write_text(render_view(graph, "test graph"), encoding="utf-8")
     page = browser.new_page(viewport={"width": 1200, "height": 800})
@@ -63,6 +63,13 @@ def page(browser, graph, tmp_path):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.goto(path.as_uri())
     page.wait_for_function("document.body.dataset.rendered === 'true'", timeout=10_000)
+    return page
+
+
+@pytest.fixture
+def page(browser, graph, tmp_path):
+    """The page opened and drawn, its layout finished."""
+    page = open_page(browser, graph, tmp_path)
     page.wait_for_function("document.body.dataset.layout === 'done'", timeout=10_000)
     yield page
     assert page.errors == []
@@ -195,15 +202,7 @@ def big_page(browser, graph, tmp_path, monkeypatch):
     import kg.view
 
     monkeypatch.setattr(kg.view, "BIG_RELATIONS", 2)
-    path = tmp_path / "graph.html"
-    path.write_text(render_view(graph, "test graph"), encoding="utf-8")
-    page = browser.new_page(viewport={"width": 1200, "height": 800})
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto(path.as_uri())
-    page.wait_for_function("document.body.dataset.rendered === 'true'", timeout=10_000)
+    page = open_page(browser, graph, tmp_path)
     yield page
     assert page.errors == []
     page.close()
