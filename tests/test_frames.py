@@ -148,3 +148,25 @@ def test_a_finite_verb_coordinated_with_a_modal_clause_takes_the_governing_subje
     part = extract_article(doc, Article(id="t", text=doc.text, date="2026-01-21"))
     assert names_triples(part) == {("Ana Ruiz", "ORDERED", "Vero Corp"),
                                    ("Ana Ruiz", "ORDERED", "Tom Hale")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the criticism verbs are a class, not the words one article used
+    ("Governor Ansel Brook scolded the Corvel Company for the delays.",
+     {("Ansel Brook", "CRITICIZED", "Corvel Company")}),
+    ("Senator Mira Castell faulted the Pentagon for the failures.",
+     {("Mira Castell", "CRITICIZED", "Department of Defense")}),
+    ("Mayor Lena Ortiz reprimanded the Vik Transit Authority on Monday.",
+     {("Lena Ortiz", "CRITICIZED", "Vik Transit Authority")}),
+    ("Senator Mira Castell deplored the Justice Department's silence.",
+     {("Mira Castell", "CRITICIZED", "Department of Justice")}),
+    # and their event nouns: whose rebuke, whose allegations, against whom
+    ("Senator Mira Castell's rebuke of the Pentagon drew applause.",
+     {("Mira Castell", "CRITICIZED", "Department of Defense")}),
+    ("Mayor Lena Ortiz's allegations against the Corvel Company were dismissed.",
+     {("Lena Ortiz", "ACCUSED", "Corvel Company")}),
+    ("The Corvel Company denied the accusations against it.", set()),  # no accuser named
+])
+def test_criticism_and_accusation_cues_as_classes(extract, text, expected):
+    from conftest import triples
+    assert triples(extract(text)) == expected
