@@ -54,6 +54,8 @@ PARTS_DIR = "parts"
 GRAPH_DIR = "graph"
 IMPORT_DIR = "import"
 ONE_FILE_OUTPUTS = ("graph.jsonl", "graph.graphml", "graph.gexf", "graph.cypher")
+#: Partitions up to which the resolution's tables stay in the workers' memory.
+IN_MEMORY_PARTITIONS = 16
 #: Times the scheduler reruns a task whose worker died.
 RETRIES = 3
 
@@ -300,8 +302,14 @@ def _resolve_and_write(client, fs, root: str, part_urls: list[str], problems: li
     import dask.dataframe as dd
 
     items = list(enumerate(part_urls))
-    with dask.config.set({"dataframe.convert-string": False, "dataframe.shuffle.method": "tasks"}):
-        articles = client.persist(dd.from_map(_article_table, items, meta=_meta(ARTICLE_COLUMNS)))
+    # few partitions: in-memory shuffles, tables kept on the workers between steps (fast);
+    # many: disk-backed (p2p) shuffles and tables recomputed from the part files, so no
+    # worker holds a share of the corpus's tables
+    small = len(part_urls) <= IN_MEMORY_PARTITIONS
+    keep = client.persist if small else (lambda frame: frame)
+    with dask.config.set({"dataframe.convert-string": False,
+                          "dataframe.shuffle.method": "tasks" if small else "p2p"}):
+        articles = keep(dd.from_map(_article_table, items, meta=_meta(ARTICLE_COLUMNS)))
         entities = dd.from_map(_entity_table, items, meta=_meta(ENTITY_COLUMNS))
         renames = _article_renames(articles, part_urls, problems)
         if len(renames):
@@ -310,9 +318,9 @@ def _resolve_and_write(client, fs, root: str, part_urls: list[str], problems: li
             entities["article_id"] = entities.final_id.fillna(entities.article_id)
             entities = entities.drop(columns="final_id")
         # kept on the workers between the steps, so no step reads the part files again
-        entities = client.persist(_merge_surnames(entities))
-        nodes = client.persist(entities.groupby("merged").apply(_fold, meta=_meta(NODE_COLUMNS)))
-        nodes = client.persist(_with_node_ids(nodes))
+        entities = keep(_merge_surnames(entities))
+        nodes = keep(entities.groupby("merged").apply(_fold, meta=_meta(NODE_COLUMNS)))
+        nodes = keep(_with_node_ids(nodes))
         entity_writes = [dask.delayed(_write_entities)(part, _staging(fs, root), i)
                          for i, part in enumerate(nodes.to_delayed())]
         endpoints = entities[["pidx", "pos", "key", "merged"]].merge(

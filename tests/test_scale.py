@@ -175,3 +175,18 @@ def test_a_graph_over_the_limit_stays_in_partitions(cluster, files, local, tmp_p
     assert stats.output == (f"kg: {out}: built on Dask with more entities than --max-graph-nodes, "
                             "so its graph is in graph/ partitions only; use `kg load "
                             f"{out}` and Neo4j, or rebuild with a larger --max-graph-nodes\n")
+
+
+def test_many_partitions_resolve_through_disk_backed_shuffles(cluster, files, local, tmp_path,
+                                                              monkeypatch):
+    """Above IN_MEMORY_PARTITIONS the tables are not kept on the workers and the shuffles are
+    p2p (disk-backed): the same graph."""
+    import kg.scale
+
+    monkeypatch.setattr(kg.scale, "IN_MEMORY_PARTITIONS", 1)
+    out = tmp_path / "dask"
+    result = build(files, out, engine="dask", scheduler=cluster.scheduler_address, files_per_task=2)
+    assert result.articles == 6
+    assert len(list((out / "parts").glob("run-*.jsonl"))) == 3
+    assert (out / "graph.jsonl").read_bytes() == (local / "graph.jsonl").read_bytes()
+    assert lines_of(graph_partitions(out)) == lines_of([local / "graph.jsonl"])
