@@ -326,9 +326,11 @@ def _resolve_and_write(client, fs, root: str, part_urls: list[str], problems: li
         endpoints = entities[["pidx", "pos", "key", "merged"]].merge(
             nodes[["merged", "node_id", "label"]], on="merged")
         endpoints = endpoints.set_index("pidx", divisions=list(range(len(part_urls) + 1)))
-        by_pidx = renames.groupby("pidx") if len(renames) else {}
+        renames_at: dict[int, dict[int, str]] = {}
+        for pidx, pos, final in renames.itertuples(index=False):
+            renames_at.setdefault(pidx, {})[pos] = final
         article_writes = [
-            dask.delayed(_write_articles)(url, part, _renames_of(by_pidx, i), _staging(fs, root), i)
+            dask.delayed(_write_articles)(url, part, renames_at.get(i, {}), _staging(fs, root), i)
             for i, (url, part) in enumerate(zip(part_urls, endpoints.to_delayed()))]
         written = client.gather(client.compute(entity_writes + article_writes, retries=RETRIES))
     stats = ScaleStats()
@@ -363,13 +365,6 @@ def _article_renames(articles, part_urls: list[str], problems: list[ReadProblem]
                     rows.append((row.pidx, row.pos, final or ""))
     return pd.DataFrame(rows, columns=["pidx", "pos", "final_id"]).astype(
         {"pidx": "int64", "pos": "int64", "final_id": "object"})
-
-
-def _renames_of(by_pidx, pidx: int) -> dict[int, str]:
-    if not len(by_pidx) or pidx not in by_pidx.groups:
-        return {}
-    group = by_pidx.get_group(pidx)
-    return dict(zip(group.pos, group.final_id))
 
 
 def _surnames(frame):
@@ -462,10 +457,13 @@ class _CsvParts:
 
     def __init__(self) -> None:
         self.rows: dict[str, io.StringIO] = {}
+        self.writers: dict = {}
 
     def add(self, kind: str, row: list[str]) -> None:
-        buffer = self.rows.setdefault(kind, io.StringIO(newline=""))
-        csv.writer(buffer).writerow(row)
+        if kind not in self.writers:  # one writer per kind, not one per row
+            self.rows[kind] = io.StringIO(newline="")
+            self.writers[kind] = csv.writer(self.rows[kind])
+        self.writers[kind].writerow(row)
 
     def write(self, folder_url: str, index: int) -> None:
         for kind, buffer in self.rows.items():
