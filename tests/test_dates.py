@@ -51,7 +51,7 @@ def test_an_event_noun_takes_the_date_of_the_verbs_it_hangs_on(extract):
 def test_a_date_the_parser_hangs_on_the_subject_dates_the_verb(nlp):
     # "A panel on Tuesday voted and told Vero Corp to pay ." with the parse the model
     # often gives: "on Tuesday" a phrase on "panel"
-    from spacy.tokens import Doc
+    from conftest import hand_parsed
     from kg.extract.dates import event_date
     rows = [("A", 1, "det", "DET", "DT"), ("panel", 4, "nsubj", "NOUN", "NN"),
             ("on", 1, "prep", "ADP", "IN"), ("Tuesday", 2, "pobj", "PROPN", "NNP"),
@@ -59,9 +59,7 @@ def test_a_date_the_parser_hangs_on_the_subject_dates_the_verb(nlp):
             ("told", 4, "conj", "VERB", "VBD"), ("Vero", 8, "compound", "PROPN", "NNP"),
             ("Corp", 6, "dobj", "PROPN", "NNP"), ("to", 10, "aux", "PART", "TO"),
             ("pay", 6, "xcomp", "VERB", "VB"), (".", 4, "punct", "PUNCT", ".")]
-    words, heads, deps, pos, tags = (list(c) for c in zip(*rows))
-    ents = ["O", "O", "O", "B-DATE"] + ["O"] * 8
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    doc = hand_parsed(nlp, rows, ["O", "O", "O", "B-DATE"] + ["O"] * 8)
     sent = doc[:]
     assert [event_date(doc[i], sent, "2026-01-21") for i in (4, 6, 10)] == \
         ["2026-01-20", "2026-01-20", "2026-01-20"]

@@ -444,7 +444,7 @@ def test_a_title_running_on_into_the_next_name_is_not_the_one_before(nlp):
     """"two Dayton city managers, Tom Hale and Sam Reyes, former Senate Chief of Staff Ana
     Cruz": the parser hangs "Chief" on Reyes, but the title is Cruz's (the parse built by
     hand, as the model gives it on such lists)."""
-    from spacy.tokens import Doc
+    from conftest import hand_parsed
 
     from kg.extract import extract_article
     from kg.model import Article
@@ -460,11 +460,9 @@ def test_a_title_running_on_into_the_next_name_is_not_the_one_before(nlp):
             ("Chief", 12, "appos", "PROPN", "NNP"), ("of", 16, "prep", "ADP", "IN"),
             ("Staff", 17, "pobj", "PROPN", "NNP"), ("Ana", 20, "compound", "PROPN", "NNP"),
             ("Cruz", 6, "appos", "PROPN", "NNP"), (".", 2, "punct", "PUNCT", ".")]
-    words, heads, deps, pos, tags = (list(col) for col in zip(*rows))
     ents = ["O"] * 4 + ["B-GPE"] + ["O"] * 3 + ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"] + \
         ["O"] * 2 + ["B-ORG"] + ["O"] * 3 + ["B-PERSON", "I-PERSON", "O"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
-              lemmas=[w.lower() for w in words], ents=ents)
+    doc = hand_parsed(nlp, rows, ents)
     part = extract_article(doc, Article(id="t", text=doc.text, date="2026-01-21"))
     titles = {e.name: (e.label, e.title) for e in part.entities.values() if e.label in ("Person", "Official")}
     assert titles == {"Tom Hale": ("Official", "City managers"), "Sam Reyes": ("Person", ""),

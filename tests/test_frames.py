@@ -6,24 +6,12 @@ change what these tests mean.
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from conftest import hand_parsed, triples
 
 from kg.errors import KgError
 from kg.extract import extract_article
 from kg.model import Article
 from kg.ontology import ENTITY_LABELS, FRAMES, FRAMES_PATH, load_frames
-
-
-def parsed(nlp, rows, ents=None):
-    """A Doc from (word, head, dep, pos, tag, lemma) rows."""
-    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
-    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
-               lemmas=lemmas, ents=ents or ["O"] * len(words))
-
-
-def names_triples(part):
-    names = {k: e.name for k, e in part.entities.items()}
-    return {(names[r.source], r.type, names[r.target]) for r in part.relations}
 
 
 # "Ana Ruiz pardoned Tom Hale ."
@@ -39,12 +27,12 @@ def test_a_relation_type_added_through_data_alone_is_extracted(nlp, tmp_path):
                      "  PARDONED: {category: COERCE, source: [actor], target: [Person, Official]}\n"
                      "verbs:\n"
                      "  - {lemmas: [pardon], types: [PARDONED]}\n", encoding="utf-8")
-    doc = parsed(nlp, PARDON, PARDON_ENTS)
+    doc = hand_parsed(nlp, PARDON, PARDON_ENTS)
     article = Article(id="t", text=doc.text, date="2026-01-21")
-    assert names_triples(extract_article(doc, article)) == set()
+    assert triples(extract_article(doc, article)) == set()
     frames = load_frames([FRAMES_PATH, extra], ENTITY_LABELS)
-    part = extract_article(parsed(nlp, PARDON, PARDON_ENTS), article, frames)
-    assert names_triples(part) == {("Ana Ruiz", "PARDONED", "Tom Hale")}
+    part = extract_article(hand_parsed(nlp, PARDON, PARDON_ENTS), article, frames)
+    assert triples(part) == {("Ana Ruiz", "PARDONED", "Tom Hale")}
     assert [r.extractor for r in part.relations] == ["verb:pardon"]
 
 
@@ -104,7 +92,7 @@ CUSTODY = [("Agents", 1, "nsubj", "NOUN", "NNS", "agent"), ("took", 1, "ROOT", "
     (FIRE_ON, ("SHOT",)), (FIRE_OBJ, ("FIRED",)), (FIRE_BACK, None), (CUSTODY, ("ARRESTED",)),
 ])
 def test_the_first_frame_whose_conditions_hold_is_chosen(nlp, rows, expected):
-    verb = parsed(nlp, rows)[1 if rows is not FIRE_OBJ else 2]
+    verb = hand_parsed(nlp, rows)[1 if rows is not FIRE_OBJ else 2]
     frame = FRAMES.verb_frame(verb)
     assert (frame.types if frame else None) == expected
 
@@ -123,7 +111,6 @@ def test_the_first_frame_whose_conditions_hold_is_chosen(nlp, rows, expected):
     ("Officials kept the files in Lithuania.", set()),  # not a force
 ])
 def test_idiom_frames(extract, text, expected):
-    from conftest import triples
     assert triples(extract(text)) == expected
 
 
@@ -144,9 +131,9 @@ RULED_AND_ORDERED_ENTS = ["O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG
 
 
 def test_a_finite_verb_coordinated_with_a_modal_clause_takes_the_governing_subject(nlp):
-    doc = parsed(nlp, RULED_AND_ORDERED, RULED_AND_ORDERED_ENTS)
+    doc = hand_parsed(nlp, RULED_AND_ORDERED, RULED_AND_ORDERED_ENTS)
     part = extract_article(doc, Article(id="t", text=doc.text, date="2026-01-21"))
-    assert names_triples(part) == {("Ana Ruiz", "ORDERED", "Vero Corp"),
+    assert triples(part) == {("Ana Ruiz", "ORDERED", "Vero Corp"),
                                    ("Ana Ruiz", "ORDERED", "Tom Hale")}
 
 
@@ -168,5 +155,4 @@ def test_a_finite_verb_coordinated_with_a_modal_clause_takes_the_governing_subje
     ("The Corvel Company denied the accusations against it.", set()),  # no accuser named
 ])
 def test_criticism_and_accusation_cues_as_classes(extract, text, expected):
-    from conftest import triples
     assert triples(extract(text)) == expected

@@ -386,7 +386,7 @@ def test_police_in_a_place_is_that_place_s_force(extract, text, expected):
 def test_a_unit_named_right_after_its_body_is_part_of_it(nlp):
     """"the FBI Cyber Operations": a body and a unit of it, two names in one phrase (the parse
     built by hand: the model seldom names an invented unit)."""
-    from spacy.tokens import Doc
+    from conftest import hand_parsed
 
     from kg.extract import extract_article
     from kg.model import Article
@@ -395,9 +395,7 @@ def test_a_unit_named_right_after_its_body_is_part_of_it(nlp):
             ("leads", 2, "ROOT", "VERB", "VBZ", "lead"), ("the", 6, "det", "DET", "DT", "the"),
             ("FBI", 6, "compound", "PROPN", "NNP", "FBI"), ("Cyber", 6, "compound", "PROPN", "NNP", "Cyber"),
             ("Operations", 2, "dobj", "PROPN", "NNPS", "Operations"), (".", 2, "punct", "PUNCT", ".", ".")]
-    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
-              ents=["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "B-ORG", "I-ORG", "O"])
+    doc = hand_parsed(nlp, rows, ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "B-ORG", "I-ORG", "O"])
     part = extract_article(doc, Article(id="t", text=doc.text, date="2026-01-21"))
     assert triples(part) == {("Cyber Operations", "PART_OF", "Federal Bureau of Investigation")}
 
