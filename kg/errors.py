@@ -50,7 +50,7 @@ class Errors:
     E209 = "{where}: cannot read the query file ({reason}); save it as UTF-8 text"
     E207 = "cannot start or reach the Dask scheduler at {address} ({reason}); check --scheduler"
     E206 = "give a query either as text or with -f FILE, not both or neither"
-    E401 = "{path}: {entry}: {reason}; fix that entry of the frames file"
+    E401 = "{path}: {entry}: {reason}; fix that entry of the rules file"
     E301 = "{where}: not a gold file ({reason}); see KG_SPEC s.6"
     E302 = "{where}: gold article file {article} not found"
 

@@ -56,6 +56,10 @@ class Context:
     frames: FrameSet = FRAMES
     role_holders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     event_targets: dict[str, list] = field(default_factory=dict)  # type -> last event's targets
+    #: matches of constructions.yaml: those that emit relations, and those that find an
+    #: event noun's arguments (by the noun's token)
+    constructions: list = field(default_factory=list)
+    event_constructions: dict[int, list] = field(default_factory=dict)
     lead_end: int = 0  # first token after the article's first two sentences
 
     def label(self, key: str) -> str:
@@ -85,6 +89,11 @@ def build_context(doc: Doc, article: Article, mentions: list[Mention],
     ctx.role_holders = role_holders(ctx)
     first = sentence_of(doc[0]).end if len(doc) else 0
     ctx.lead_end = sentence_of(doc[first]).end if first < len(doc) else first
+    for construction, anchors in frames.construction_matches(doc):
+        if construction.types:
+            ctx.constructions.append((construction, anchors))
+        else:
+            ctx.event_constructions.setdefault(anchors["cue"].i, []).append((construction, anchors))
     return ctx
 
 
@@ -554,6 +563,32 @@ def fill_slots(ctx: Context, verb: Token, slots: tuple[Slot, ...]) -> tuple[list
     return [], tried, None
 
 
+def anchored_tokens(anchors: dict[str, Token], specs) -> list[Token]:
+    """The words a construction's argument specs name: an anchor's word, or the words a
+    frame slot finds on it."""
+    return [t for a in specs for t in
+            ([anchors[a.anchor]] if a.slot is None else slot_tokens(anchors[a.anchor], a.slot))]
+
+
+def construction_relations(ctx: Context) -> None:
+    """Relations of the constructions that name their types (``constructions.yaml``:
+    "X, part of Y", "X based in Y"), between the entities their anchors name."""
+    for construction, anchors in ctx.constructions:
+        trigger = anchors.get("cue") or anchors[construction.anchors[0]]
+        sources = resolve_args(ctx, anchored_tokens(anchors, construction.source))
+        targets = resolve_args(ctx, anchored_tokens(anchors, construction.target))
+        for s in sources:
+            if construction.source_labels and ctx.label(s.key) not in construction.source_labels:
+                continue
+            for t in targets:
+                if construction.target_labels and ctx.label(t.key) not in construction.target_labels:
+                    continue
+                for rtype in construction.types:
+                    if _fits(ctx, rtype, s, t):
+                        emit(ctx, s, rtype, t, trigger, f"pattern:{construction.name}",
+                             construction.confidence)
+
+
 def verb_relations(ctx: Context) -> None:
     """Verb frames (``frames.yaml``) in active and passive voice, with coordination and
     control; the frame says where source and target are, this code how to find them."""
@@ -649,33 +684,15 @@ def nominal_relations(ctx: Context) -> None:
                 has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
                 patient = frame.possessor == "patient" and not has_of
                 (target_tokens if patient else source_tokens).append(child)
-            if child.dep_ == "relcl":  # "subpoenas that went to A, B and C"
-                target_tokens.extend(prep_objects(child, {"to"}))
-        for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-            # "a lawsuit filed by X against Y"
-            source_tokens.extend(subjects_of(participle))
-            target_tokens.extend(prep_objects(participle, {"against", "into"}))
-        head = noun.head
-        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
-            # "X is under investigation by Y"
-            target_tokens.extend(c for c in head.head.children if c.dep_ in SUBJECT_DEPS)
-        if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_ in cues.RECEIVING_VERBS:
-            # "X received a subpoena from Y", "X faces an investigation by Y"
-            target_tokens.extend(subjects_of(head))
-            source_tokens.extend(prep_objects(noun, {"from"}) + prep_objects(head, {"from", "by"}))
-        if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_ in cues.LIGHT_VERBS:
-            # "filed a lawsuit against X", "opened an investigation into X"
-            target_tokens.extend(prep_objects(head, {"against", "into", "on"}))
-            # "filed suit to challenge/block X's Y"
-            for adv in (c for c in head.children if c.dep_ in ("advcl", "xcomp") and
-                        c.lemma_ in cues.CHALLENGING_VERBS):
-                target_tokens.extend(c for c in adv.children if c.dep_ in OBJECT_DEPS)
-            if not source_tokens:
-                source_tokens.extend(subjects_of(head))
-        if not source_tokens and head.pos_ == "VERB" and head.lemma_ in cues.AUTHORIZING_VERBS \
-                and noun.dep_ in ("dobj", "obj", "nsubjpass"):
-            # "X ordered the deployment of Y", "the deployment of Y was ordered by X"
-            source_tokens.extend(subjects_of(head))
+        # the constructions around the noun ("X received a subpoena from Y", "filed a
+        # lawsuit against X": constructions.yaml)
+        fallback: list[Token] = []
+        for construction, anchors in ctx.event_constructions.get(noun.i, ()):
+            source_tokens.extend(anchored_tokens(anchors, construction.source))
+            target_tokens.extend(anchored_tokens(anchors, construction.target))
+            fallback.extend(anchored_tokens(anchors, construction.source_if_none))
+        if not source_tokens:
+            source_tokens.extend(fallback)
         sources = resolve_args(ctx, source_tokens)
         targets = resolve_args(ctx, target_tokens)
         specs = [ctx.frames.spec(t) for t in types]
@@ -905,7 +922,8 @@ def _article_country(ctx: Context) -> Optional[str]:
 
 
 def location_relations(ctx: Context) -> None:
-    """LOCATED_IN from 'Davos, Switzerland' and 'troops based in Alaska'."""
+    """LOCATED_IN from 'Davos, Switzerland', 'the town of X' and 'X in Y' ('troops based in
+    Alaska' is a construction)."""
     doc = ctx.doc
     places = sorted((m for m in ctx.mentions if m.label == "Place" and m.key), key=lambda m: m.start)
     by_start = {m.start: m for m in places}
@@ -923,14 +941,6 @@ def location_relations(ctx: Context) -> None:
         if not in_list:
             emit(ctx, Arg(m.key), "LOCATED_IN", Arg(outer.key), doc[m.head],
                  "pattern:place-comma-place", 0.8)
-    for token in tokens_of(doc):
-        if token.lemma_ in cues.LOCATION_PARTICIPLES and token.tag_ == "VBN" and token.dep_ == "acl":
-            holders = resolve_args(ctx, [token.head])
-            where = [a for a in resolve_args(ctx, prep_objects(token, {"in", "at", "on"}))
-                     if ctx.label(a.key) == "Place"]
-            for h in holders:
-                for w in where:
-                    emit(ctx, h, "LOCATED_IN", w, token, "pattern:based-in", 0.8)
     for noun in tokens_of(doc):  # "the coastal Norland town of Vik", "Vik, the capital of Norland"
         if noun.lemma_ not in gz.PLACE_TYPE_NOUNS or noun.pos_ != "NOUN":
             continue
@@ -1021,16 +1031,8 @@ def _is_region(m: Mention) -> bool:
 
 
 def part_of_relations(ctx: Context) -> None:
-    """PART_OF from 'ICE, part of DHS' and 'X, a division of Y'."""
-    for token in tokens_of(ctx.doc):
-        if token.lemma_ not in cues.PART_OF_NOUNS or token.dep_ != "appos":
-            continue
-        child_key = ctx.key_at.get(token.head.i)
-        if not child_key or ctx.label(child_key) not in ("Agency", "Organization"):
-            continue
-        for parent in resolve_args(ctx, prep_objects(token, {"of", "within", "under"})):
-            if ctx.label(parent.key) in ("Agency", "Organization"):
-                emit(ctx, Arg(child_key), "PART_OF", parent, token, "pattern:part-of", 0.75)
+    """PART_OF from bodies' names and possessives ("the FBI's Cyber Division"; "ICE, part
+    of DHS" is a construction)."""
     bodies = [m for m in ctx.mentions if m.key in ctx.entities and m.label in BODY_LABELS
               and ctx.label(m.key) in BODY_LABELS]
     for m in bodies:
@@ -1075,7 +1077,7 @@ def part_of_relations(ctx: Context) -> None:
 
 
 RULES = (verb_relations, nominal_relations, calling_criticism, office_relations,
-         location_relations, part_of_relations)
+         location_relations, part_of_relations, construction_relations)
 
 
 def spoken_accusations(ctx: Context, quotes: list) -> None:

@@ -1,7 +1,8 @@
 """The ontology: node labels, relation types, colours and event categories.
 
 Everything the rest of kg knows about the shape of the graph lives in this package
-(``frames.yaml`` holds the relation types and the cue frames that signal them, ``cues``
+(``frames.yaml`` holds the relation types and the cue frames that signal them,
+``constructions.yaml`` the multi-word constructions as dependency patterns, ``cues``
 the grammar word lists, ``gazetteer`` the title, agency, place and group lists). Labels and relationship types that reach Cypher come only from the fixed
 sets defined here.
 """
@@ -21,10 +22,11 @@ ARTICLE_LABEL = "Article"
 QUOTE_LABEL = "Quote"
 
 # Relation types live in ``frames.yaml`` with the cues that signal them (rules as data).
-from .frames import DEFAULT_PATH as FRAMES_PATH, FrameSet, load_frames  # noqa: E402
+from .frames import CONSTRUCTIONS_PATH, DEFAULT_PATH as FRAMES_PATH, FrameSet, load_frames  # noqa: E402
 
-#: The relation types and cue frames kg ships (validated at import: a bad entry is E401).
-FRAMES: FrameSet = load_frames([FRAMES_PATH], ENTITY_LABELS)
+#: The relation types, cue frames and constructions kg ships (validated at import: a bad
+#: entry is E401).
+FRAMES: FrameSet = load_frames([FRAMES_PATH, CONSTRUCTIONS_PATH], ENTITY_LABELS)
 
 #: Core relation types of KG_SPEC s.5, with their PLOVER event-data category.
 CORE_RELATIONS = FRAMES.core_types()

@@ -1,5 +1,6 @@
 """Grammar word lists the relation rules share: negating and hypothetical governors,
-light verbs, verbs of saying, fatal modifiers, destination prepositions.
+verbs of saying, fatal modifiers, destination prepositions (the words of multi-word
+constructions are lists in ``constructions.yaml``).
 
 Which cue words signal which relation, and where their arguments are, is in
 ``frames.yaml`` (relation frames as data); the lists here are the words of grammatical
@@ -23,17 +24,8 @@ FATAL_MODIFIERS = {"fatally", "dead", "death", "mortally", "lethally"}
 #: Adjectives that make a shooting fatal ("the fatal shooting of X").
 FATAL_ADJECTIVES = {"fatal", "deadly", "lethal"}
 
-#: Light verbs + event noun: "file a lawsuit against X", "open an investigation into X",
-#: "issue subpoenas to X", "bring charges against X", "launch a probe of X".
-LIGHT_VERBS = {"join", "file", "open", "launch", "issue", "bring", "announce", "begin", "start",
-               "lodge", "serve", "press", "conduct", "initiate", "level", "send"}
 
-#: Verbs whose subject (or passive agent) is the actor of the event noun they take:
-#: "X ordered the deployment of Y", "the deployment was approved by X".
-AUTHORIZING_VERBS = {"order", "approve", "authorize", "authorise", "direct", "announce"}
 
-#: Verbs whose subject undergoes the event noun they take: "X received a subpoena from Y".
-RECEIVING_VERBS = {"receive", "get", "face", "obtain", "draw"}
 
 #: "call X a <word>" counts as criticism when the second object is quoted or derogatory.
 DEROGATORY_WORDS = {
@@ -54,8 +46,6 @@ CONDEMNING_WORDS = {
     "corrupt", "corruption", "irresponsible", "inhumane", "betrayal", "betrayed", "violation", "violated", "intimidation", "bullying", "harassment",
     "callous",
 }
-#: Verbs whose object a lawsuit is filed against: "filed suit to block X's rule".
-CHALLENGING_VERBS = {"challenge", "block", "stop", "halt", "overturn", "contest", "invalidate"}
 #: Verbs of wrongdoing: a speaker who says an entity did one accuses it.
 WRONGDOING_VERBS = {"violate", "steal", "abuse", "trample", "defraud", "mislead", "lie",
                     "obstruct", "defy", "flout", "undermine", "weaponize", "betray", "harass",
@@ -107,9 +97,4 @@ OBJECT_CONTROL_VERBS = {"order", "direct", "instruct", "tell", "ask", "urge", "f
 #: THREATENED X (the prosecuting itself is not asserted).
 THREAT_VERBS = {"threaten", "warn"}
 
-#: Words marking the place a thing is in: "troops based in Alaska".
-LOCATION_PARTICIPLES = {"base", "station", "headquarter", "locate", "situate", "house"}
 
-#: Appositive heads that state membership: "ICE, part of DHS".
-PART_OF_NOUNS = {"part", "division", "unit", "arm", "branch", "subsidiary", "component",
-                 "department", "agency", "bureau", "office", "wing"}

@@ -1,22 +1,27 @@
 """Relation frames as data: ``frames.yaml`` loaded, validated and indexed.
 
 A frame says which relation types a cue word signals and in which grammatical slots its
-source and target are found (PETRARCH-style verb dictionaries). The extraction code in
-``kg.relations`` is generic over frames: it knows slots, not words. A malformed entry is
-``E401`` naming the file and the entry, raised when the frames are loaded.
+source and target are found (PETRARCH-style verb dictionaries); a construction
+(``constructions.yaml``) is a named ``DependencyMatcher`` pattern whose anchors say where a
+multi-word construction's source and target are. The extraction code in
+``kg.extract.relations`` is generic over both: it knows slots and anchors, not words. A
+malformed entry is ``E401`` naming the file and the entry, raised when the files are loaded.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
 import yaml
+from spacy.matcher import DependencyMatcher
+from spacy.vocab import Vocab
 
 from ..errors import KgError
 
 DEFAULT_PATH = Path(__file__).with_name("frames.yaml")
+CONSTRUCTIONS_PATH = Path(__file__).with_name("constructions.yaml")
 
 #: Shorthand in ``source``/``target`` label lists.
 ACTOR_LABELS = ("Person", "Official", "Agency", "Organization", "Group")
@@ -29,6 +34,9 @@ _TYPE_KEYS = {"category", "core", "source", "target", "fatal", "possessor_target
 _VERB_KEYS = {"lemmas", "types", "source", "target", "with_object", "with_prep_object",
               "unless", "requires_target"}
 _NOUN_KEYS = {"lemmas", "types", "possessor", "target"}
+_CONSTRUCTION_KEYS = {"name", "pattern", "source", "target", "source_if_none", "types",
+                      "source_labels", "target_labels", "confidence"}
+_CONSTRUCTION_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 DEFAULT_NOUN_TARGET = ("prep:of,into,against,on,for",)
 
 
@@ -83,12 +91,41 @@ class NounFrame:
     target: tuple[Slot, ...] = tuple(Slot.parse(s) for s in DEFAULT_NOUN_TARGET)
 
 
+@dataclass(frozen=True)
+class Anchored:
+    """An argument of a construction: the word matched by ``anchor`` itself, or the words
+    a frame ``slot`` finds on it ("verb.subject")."""
+
+    anchor: str
+    slot: Optional[Slot] = None
+
+
+@dataclass(frozen=True)
+class Construction:
+    """A named dependency pattern (``constructions.yaml``): without ``types`` it adds
+    words to the arguments of the event noun at its ``cue`` anchor; with ``types`` it
+    emits those relations itself."""
+
+    name: str
+    pattern: tuple = field(compare=False)  # DependencyMatcher pattern, lists expanded
+    anchors: tuple[str, ...] = ()  # RIGHT_IDs in pattern order (a match's token order)
+    source: tuple[Anchored, ...] = ()
+    target: tuple[Anchored, ...] = ()
+    source_if_none: tuple[Anchored, ...] = ()
+    types: tuple[str, ...] = ()
+    source_labels: Optional[frozenset] = None
+    target_labels: Optional[frozenset] = None
+    confidence: float = 0.7
+
+
 class FrameSet:
-    """Relation types and frames from one or more data files, indexed by lemma."""
+    """Relation types, frames and constructions from one or more data files, indexed."""
 
     def __init__(self, types: dict[str, RelationType], verbs: list[VerbFrame],
-                 nouns: list[NounFrame]):
+                 nouns: list[NounFrame], constructions: Iterable[Construction] = ()):
         self.types = types
+        self.constructions = {c.name: c for c in constructions}
+        self._matchers: dict[int, DependencyMatcher] = {}
         self.verbs: dict[str, list[VerbFrame]] = {}
         for frame in verbs:
             for lemma in frame.lemmas:
@@ -100,6 +137,23 @@ class FrameSet:
 
     def spec(self, rtype: str) -> RelationType:
         return self.types[rtype]
+
+    def construction_matches(self, doc) -> list[tuple[Construction, dict]]:
+        """Every match of every construction in ``doc``: (construction, {anchor: token})."""
+        if not self.constructions:
+            return []
+        matcher = self._matchers.get(id(doc.vocab))
+        if matcher is None:
+            matcher = self._matchers[id(doc.vocab)] = _dependency_matcher(
+                doc.vocab, self.constructions.values())
+        found = []
+        for match_id, token_ids in matcher(doc):
+            construction = self.constructions[doc.vocab.strings[match_id]]
+            found.append((construction, {a: doc[i] for a, i in zip(construction.anchors, token_ids)}))
+        return found
+
+    def __getstate__(self):  # matchers hold a vocab: rebuilt where the frames are unpickled
+        return {**self.__dict__, "_matchers": {}}
 
     def verb_frame(self, verb) -> Optional[VerbFrame]:
         """The first frame of ``verb``'s lemma whose conditions hold in its parse."""
@@ -239,6 +293,72 @@ def _noun_frame(item, path, entry) -> NounFrame:
                      possessor=possessor, target=target)
 
 
+def _expand_lists(value, lists: dict[str, list[str]], path, entry):
+    """A pattern with every "@name" list reference replaced by the list's words."""
+    if isinstance(value, dict):
+        return {k: _expand_lists(v, lists, path, entry) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand_lists(v, lists, path, entry) for v in value]
+    if isinstance(value, str) and value.startswith("@"):
+        if value[1:] not in lists:
+            raise FrameError(path, entry, f"unknown list {value!r}; declare it under lists")
+        return list(lists[value[1:]])
+    return value
+
+
+def _dependency_matcher(vocab, constructions: Iterable[Construction]) -> DependencyMatcher:
+    matcher = DependencyMatcher(vocab, validate=True)
+    for c in constructions:
+        matcher.add(c.name, [list(c.pattern)])
+    return matcher
+
+
+def _anchored(value, anchors, path, entry, key) -> tuple[Anchored, ...]:
+    out = []
+    for text in _words(value, path, entry, key):
+        anchor, _, slot = text.partition(".")
+        if anchor not in anchors:
+            raise FrameError(path, entry, f"{key}: {anchor!r} is no anchor (RIGHT_ID) of the pattern")
+        out.append(Anchored(anchor, _slots(slot, path, entry, key)[0] if slot else None))
+    return tuple(out)
+
+
+def _construction(item, path, entry, lists, entity_labels) -> Construction:
+    _check_keys(item, _CONSTRUCTION_KEYS, path, entry)
+    name = item.get("name")
+    if not isinstance(name, str) or not _CONSTRUCTION_NAME.match(name):
+        raise FrameError(path, entry, "name must be lower-case letters, digits and hyphens")
+    entry = f"{entry} ({name})"
+    pattern = item.get("pattern")
+    if not isinstance(pattern, list) or not pattern or not all(isinstance(n, dict) for n in pattern):
+        raise FrameError(path, entry, "pattern must be a list of DependencyMatcher nodes")
+    pattern = _expand_lists(pattern, lists, path, entry)
+    anchors = tuple(str(node.get("RIGHT_ID", "")) for node in pattern)
+    try:
+        _dependency_matcher(Vocab(), [Construction(name, tuple(pattern), anchors)])
+    except Exception as exc:  # spaCy's MatchPatternError / ValueError, many lines
+        detail = next((line.strip("- ") for line in str(exc).splitlines() if line.startswith("- ")),
+                      str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        raise FrameError(path, entry, f"pattern rejected by spaCy: {detail}") from None
+    types = tuple(t.upper() for t in _words(item["types"], path, entry, "types")) if "types" in item else ()
+    if not types and "cue" not in anchors:
+        raise FrameError(path, entry, "a construction without types needs an anchor named cue "
+                         "(the event noun whose arguments it finds)")
+    labels = {k: _labels(item[k], path, entry, k, entity_labels) if k in item else None
+              for k in ("source_labels", "target_labels")}
+    if not types and any(labels.values()):
+        raise FrameError(path, entry, "source_labels/target_labels need types")
+    confidence = item.get("confidence", 0.7)
+    if not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
+        raise FrameError(path, entry, "confidence must be a number in (0, 1]")
+    slots = {k: _anchored(item[k], anchors, path, entry, k) if k in item else ()
+             for k in ("source", "target", "source_if_none")}
+    if types and not (slots["source"] and slots["target"]):
+        raise FrameError(path, entry, "a construction with types needs source and target")
+    return Construction(name, tuple(pattern), anchors, types=types, confidence=float(confidence),
+                        **slots, **labels)
+
+
 def load_frames(paths: Iterable[Path], entity_labels: Iterable[str]) -> FrameSet:
     """Read frame files in order (a later file adds types and frames) and validate them."""
     entity_labels = tuple(entity_labels)
@@ -246,19 +366,30 @@ def load_frames(paths: Iterable[Path], entity_labels: Iterable[str]) -> FrameSet
     types: dict[str, RelationType] = {}
     verbs: list[VerbFrame] = []
     nouns: list[NounFrame] = []
+    constructions: dict[str, Construction] = {}
+    lists: dict[str, list[str]] = {}
     origins: list[tuple] = []  # (frame, file, entry), to name the entry of an unknown type
     for path in paths:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise FrameError(path, "-", f"cannot be read as YAML ({type(exc).__name__})") from None
-        _check_keys(data, {"relation_types", "verbs", "nouns"}, path, "top level")
+        _check_keys(data, {"relation_types", "verbs", "nouns", "lists", "constructions"}, path,
+                    "top level")
         for name, item in (data.get("relation_types") or {}).items():
             types[name] = _relation_type(name, item, path, entity_labels)
         for kind, reader, out in (("verbs", _verb_frame, verbs), ("nouns", _noun_frame, nouns)):
             for i, item in enumerate(data.get(kind) or []):
                 out.append(reader(item, path, f"{kind}[{i}]"))
                 origins.append((out[-1], path, f"{kind}[{i}] ({out[-1].lemmas[0]})"))
+        for name, words in (data.get("lists") or {}).items():
+            lists[name] = list(_words(words, path, f"lists.{name}", "a list"))
+        for i, item in enumerate(data.get("constructions") or []):
+            c = _construction(item, path, f"constructions[{i}]", lists, entity_labels)
+            if c.name in constructions:
+                raise FrameError(path, f"constructions[{i}] ({c.name})", "a second construction of that name")
+            constructions[c.name] = c
+            origins.append((c, path, f"constructions[{i}] ({c.name})"))
         for name, spec in types.items():
             for ref in (spec.fatal, spec.destination):
                 if ref is not None and ref not in types:
@@ -268,4 +399,4 @@ def load_frames(paths: Iterable[Path], entity_labels: Iterable[str]) -> FrameSet
         for rtype in frame.types:
             if rtype not in types:
                 raise FrameError(path, entry, f"unknown relation type {rtype!r}; declare it under relation_types")
-    return FrameSet(types, verbs, nouns)
+    return FrameSet(types, verbs, nouns, constructions.values())
