@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Optional
+from typing import Iterable, Optional
 
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ..model import Mention
 from ..names import match_key, normalise
 from .nlp import doc_text, sentence_start, tokens_of
-from ..ontology import gazetteer as gz
+from ..ontology import ENTITY_PATTERNS, gazetteer as gz
 
 DETERMINERS = {"the", "this", "that", "these", "those", "a", "an", "its", "their", "his",
                "her", "our", "my", "your"}
@@ -29,6 +30,75 @@ NER_LABELS = {"PERSON": "Person", "ORG": "Organization", "AGENCY": "Agency", "GP
               "LOC": "Place", "FAC": "Place", "LAW": "Law"}
 PARTY_STATE = re.compile(r"^\s*[,(]\s*[DRI]\s*-\s*([A-Z][A-Za-z.]*(?: [A-Z][a-z.]+)?)")
 PLACE_PAIR = re.compile(r"^[A-Z][\w.]*(?:-[A-Z][\w.]*)+$")  # "U.S.-Mexico"
+
+
+# ------------------------------------------------------------------ one overlap policy
+#: How a proposed mention meets the mentions already found (``apply_proposals``):
+#: FILL: only where no mention is (a name the NER missed);
+#: REPLACE: also over the mentions it wholly contains, which it replaces (a body's full name
+#: over the pieces the NER cut it into), never over one that runs past it or has its span;
+#: NEST: beside what it overlaps, which stays ("Minnesota residents" keeps "Minnesota").
+FILL, REPLACE, NEST = "fill", "replace", "nest"
+
+
+def apply_proposals(mentions: list[Mention], proposals: Iterable[Mention], policy: str,
+                    keep_places: bool = False) -> list[Mention]:
+    """Add proposed mentions to ``mentions`` (in place, in order) under one ``policy``; an
+    accepted proposal counts for those after it. With ``keep_places`` a place a REPLACE
+    proposal contains stays, as an attribute ("a Dayton police officer": Dayton is named).
+    Attribute-only mentions never compete for a span. Returns the accepted proposals."""
+    covering: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if not m.attribute_only:
+            for i in range(m.start, m.end):
+                covering.setdefault(i, []).append(m)
+    removed: set[int] = set()
+    accepted = []
+    for p in proposals:
+        if policy != NEST:
+            overlapping = list({id(m): m for i in range(p.start, p.end)
+                                for m in covering.get(i, ())}.values())
+            if overlapping and (policy == FILL or any(
+                    m.start < p.start or m.end > p.end or (m.start, m.end) == (p.start, p.end)
+                    for m in overlapping)):
+                continue
+            for m in overlapping:
+                for i in range(m.start, m.end):
+                    covering[i].remove(m)
+                if keep_places and m.label == "Place":
+                    m.attribute_only = True
+                else:
+                    removed.add(id(m))
+        mentions.append(p)
+        accepted.append(p)
+        for i in range(p.start, p.end):
+            covering.setdefault(i, []).append(p)
+    if removed:
+        mentions[:] = [m for m in mentions if id(m) not in removed]
+    return accepted
+
+
+@functools.lru_cache(maxsize=4)
+def _pattern_ruler(vocab: Vocab) -> SpanRuler:
+    from spacy.lang.en import English
+
+    ruler = SpanRuler(English(vocab=vocab), spans_key=PATTERN_SPANS, overwrite=True)
+    ruler.add_patterns(list(ENTITY_PATTERNS))
+    return ruler
+
+
+#: ``doc.spans`` key of the matches of ``entity_patterns.yaml``.
+PATTERN_SPANS = "kg_entity_patterns"
+
+
+def _pattern_names(doc: Doc) -> list[Mention]:
+    """Names the NER repairs of ``entity_patterns.yaml`` find ("SB 12", "NovaPoll"), in
+    text order (patterns that test parts of speech need a tagged Doc)."""
+    if not ENTITY_PATTERNS or not doc.has_annotation("TAG"):
+        return []
+    spans = _pattern_ruler(doc.vocab)(doc).spans[PATTERN_SPANS]
+    return [Mention(span.start, span.end, span.start_char, span.end_char, span.text, span.label_,
+                    head=span.root.i) for span in sorted(spans, key=lambda s: (s.start, -s.end))]
 
 
 # ----------------------------------------------------------------------------- lookups
@@ -141,7 +211,7 @@ def _lower_case_units(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     at = _index(mentions)
     found = []
     for match_id, start, end in _lower_gazetteer_matcher(doc.vocab)(doc):
-        if doc[start].text[:1].isupper() or any(i in at for i in range(start, end)):
+        if doc[start].text[:1].isupper():
             continue
         parent = mentions[at[start - 1]] if start - 1 in at else None
         if parent is None or parent.label != "Agency":
@@ -165,16 +235,11 @@ def _tokenizer(vocab: Vocab):
     return English(vocab=vocab).tokenizer
 
 
-def _missed_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Gazetteer bodies the NER missed or split ("US Immigration" + "Customs Enforcement"):
-    a match replaces the mentions it wholly contains, never one that runs past it."""
-    matcher = _gazetteer_matcher(doc.vocab)
+def _missed_bodies(doc: Doc) -> list[Mention]:
+    """Gazetteer bodies the NER missed or split ("US Immigration" + "Customs Enforcement"),
+    longest first (proposals under REPLACE: a match takes the place of the pieces)."""
     found = []
-    covering: dict[int, list[Mention]] = {}  # token -> mentions over it (no scan per match)
-    for m in mentions:
-        for i in range(m.start, m.end):
-            covering.setdefault(i, []).append(m)
-    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
+    for match_id, start, end in sorted(_gazetteer_matcher(doc.vocab)(doc), key=lambda m: (m[1] - m[2], m[1])):
         if not doc[start].text[:1].isupper():
             continue
         canonical = doc.vocab.strings[match_id]
@@ -182,27 +247,17 @@ def _missed_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if start > 0 and doc[start - 1].text[:1].isupper() and label == "Agency" and \
                 match_key(doc[start - 1].text) in gz.COUNTRY_PREFIXES:
             start -= 1  # "US Immigration and Customs Enforcement"
-        overlapping = list({id(m): m for i in range(start, end) for m in covering.get(i, ())}.values())
-        if any(m.start < start or m.end > end for m in overlapping) or \
-                any(m.start == start and m.end == end for m in overlapping):
-            continue
-        for m in overlapping:
-            (found if m in found else mentions).remove(m)
-            for i in range(m.start, m.end):
-                covering[i].remove(m)
         span = doc[start:end]
-        body = Mention(start, end, span.start_char, span.end_char, span.text, label,
-                       head=span.root.i, canonical=canonical)
-        found.append(body)
-        for i in range(start, end):
-            covering.setdefault(i, []).append(body)
+        found.append(Mention(start, end, span.start_char, span.end_char, span.text, label,
+                             head=span.root.i, canonical=canonical))
     return found
 
 
 def _missed_titled_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Government bodies the NER left out, named by capitalised words ending in a body noun:
     "the Cook County Sheriff's Office", "the Manhattan District Attorney's Office". A place
-    mention at the front becomes part of the name; the name needs a government marker."""
+    mention at the front becomes part of the name; the name needs a government marker
+    (proposals under REPLACE)."""
     tokens = tokens_of(doc)
     at = _index(mentions)
     found = []
@@ -231,11 +286,7 @@ def _missed_titled_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         text = _span_text(doc, start, token.i + 1)
         found.append(Mention(start, token.i + 1, tokens[start].idx, token.idx + len(token), text,
                              label, head=token.i))
-    found.extend(_officeholder_offices(doc, mentions, at))
-    if found:
-        taken = {i for b in found for i in range(b.start, b.end)}
-        mentions[:] = [m for m in mentions if not any(i in taken for i in range(m.start, m.end))]
-    return found
+    return found + _officeholder_offices(doc, mentions, at)
 
 
 def _officeholder_offices(doc: Doc, mentions: list[Mention], at: dict[int, int]) -> list[Mention]:
@@ -356,8 +407,8 @@ def acronym_of(name: str, acronym: str) -> bool:
 
 def _acronym_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'U.S. Customs and Border Protections (CBP)', which the NER split in two: the
-    capitalised words before a bracketed acronym whose initials spell it are one body,
-    replacing the pieces."""
+    capitalised words before a bracketed acronym whose initials spell it are one body
+    (proposals under REPLACE: it takes the place of the pieces)."""
     tokens = tokens_of(doc)
     at = _index(mentions)
     found = []
@@ -377,16 +428,13 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 start = j
                 break
             j -= 1
-        if start is None or (start in at and mentions[at[start]].start == start
-                             and mentions[at[start]].end == i):
+        if start is None:
             continue
         if start > 0 and tokens[start - 1].text[:1].isupper() and \
                 match_key(tokens[start - 1].text) in gz.COUNTRY_PREFIXES:
             start -= 1  # "U.S. Immigration and Customs Enforcement (ICE)"
-        inside = [m for m in mentions + found if start <= m.start and m.end <= i]
-        if any(m.label in ("Person", "Official") for m in inside) or \
-                any(m.start < start < m.end or m.start < i < m.end for m in mentions):
-            continue
+        if any(m.label in ("Person", "Official") for m in mentions if start <= m.start and m.end <= i):
+            continue  # a person's name before a bracket: "Ana Ruiz (ICE)"
         text = _span_text(doc, start, i)
         known = lookup_body(text)
         words = match_key(text).split()
@@ -394,8 +442,6 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         short = mentions[at[i + 1]] if i + 1 in at else None
         if short is not None and short.canonical and short.label in ("Agency", "Organization"):
             label, canonical = short.label, short.canonical  # the gazetteer knows the acronym
-        for m in inside:
-            (found if m in found else mentions).remove(m)
         found.append(Mention(start, i, tokens[start].idx, tokens[i - 1].idx + len(tokens[i - 1]),
                              text, label, head=i - 1, canonical=canonical))
     return found
@@ -1156,57 +1202,46 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         if title_in_span:
             m.title = title_in_span
         mentions.append(m)
-    mentions.extend(_missed_people(doc, mentions))
-    mentions.extend(_repeated_names(doc, mentions))
-    mentions.extend(_missed_places(doc, mentions))
-    mentions.extend(_missed_laws_and_media(doc, mentions))
+    # names the NER missed, cut or split, proposed and applied under one overlap policy
+    apply_proposals(mentions, _missed_people(doc, mentions), FILL)
+    apply_proposals(mentions, _repeated_names(doc, mentions), FILL)
+    apply_proposals(mentions, _missed_places(doc, mentions), FILL)
+    apply_proposals(mentions, _place_pairs(doc), NEST)
+    apply_proposals(mentions, _pattern_names(doc), FILL)
+    apply_proposals(mentions, _missed_media(doc, mentions), FILL)
     for m in mentions:
         if m.label == "Organization" and not m.canonical and NICKNAME_NAME.match(m.text):
             m.label = "Person"
     _administrations(doc, mentions)
-    mentions.extend(_places_by_noun(doc, mentions))
-    mentions.extend(_camel_case_names(doc, mentions))
-    mentions.extend(_missed_bodies(doc, mentions))
-    mentions.extend(_missed_titled_bodies(doc, mentions))
-    mentions.extend(_lower_case_units(doc, mentions))
-    mentions.extend(_acronym_definitions(doc, mentions))
+    apply_proposals(mentions, _places_by_noun(doc, mentions), FILL)
+    apply_proposals(mentions, _missed_bodies(doc), REPLACE)
+    apply_proposals(mentions, _missed_titled_bodies(doc, mentions), REPLACE)
+    apply_proposals(mentions, _lower_case_units(doc, mentions), FILL)
+    apply_proposals(mentions, _acronym_definitions(doc, mentions), REPLACE)
     _join_country_prefixes(doc, mentions)
     _join_listed_names(doc, mentions)
     _units_of_agencies(mentions)
-    mentions.extend(_defined_acronyms(doc, mentions))
+    apply_proposals(mentions, _defined_acronyms(doc, mentions), FILL)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    # the place a body is named by is named too ("a Dayton police officer")
+    apply_proposals(mentions, _national_bodies(doc, _index(mentions), mentions), REPLACE,
+                    keep_places=True)
     mentions.sort(key=lambda m: (m.start, m.end))
     mention_at = _index(mentions)
-    bodies = _national_bodies(doc, mention_at, mentions)
-    if bodies:
-        taken = {i for b in bodies for i in range(b.start, b.end)}
-        # the place a body is named by is named too ("a Dayton police officer")
-        for m in mentions:
-            if m.label == "Place" and any(i in taken for i in range(m.start, m.end)):
-                m.attribute_only = True
-        mentions = [m for m in mentions if m.attribute_only or
-                    not any(i in taken for i in range(m.start, m.end))]
-        mentions.extend(bodies)
-        mentions.sort(key=lambda m: (m.start, m.end))
-        mention_at = _index(mentions)
     _possessed_bodies(doc, mentions, mention_at)
     _attach_titles(doc, mentions, mention_at)
     mention_at = _index(mentions)
     for m in mentions:
         if m.title and m.label == "Person" and title_kind(m.title) == "official":
             m.label = "Official"
-    groups = []
-    for token in tokens_of(doc):
-        g = _group_mention(doc, token, mention_at, mentions)
-        if g is not None:
-            groups.append(g)
-    named = [g for g in groups if g.label != "Group"]  # "X Defence Forces" swallows "X Defence"
-    if named:
-        mentions[:] = [m for m in mentions if not any(
-            n.start <= m.start and m.end <= n.end for n in named)]
-    mentions.extend(groups)
+    groups = [g for g in (_group_mention(doc, token, mention_at, mentions) for token in tokens_of(doc))
+              if g is not None]
+    # "X Defence Forces" is a body's name, which swallows "X Defence"; unnamed groups nest
+    apply_proposals(mentions, [g for g in groups if g.label != "Group"], REPLACE)
+    apply_proposals(mentions, [g for g in groups if g.label == "Group"], NEST)
     mentions.sort(key=lambda m: (m.start, m.end))
     mention_at = _index(mentions)
-    mentions.extend(_nominal_title_mentions(doc, mention_at, mentions))
+    apply_proposals(mentions, _nominal_title_mentions(doc, mention_at, mentions), NEST)
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions = _drop_term_acronyms(doc, mentions)
     mentions = _drop_product_names(doc, mentions)
@@ -1252,25 +1287,6 @@ def _drop_headline_only_names(doc: Doc, mentions: list[Mention]) -> list[Mention
     return [m for m in mentions if not (
         in_headline(m) and m.label in ("Person", "Organization", "Agency", "Law") and not m.canonical
         and match_key(m.text) not in confirmed)]
-
-
-#: One word made of two capitalised words ("TechCrunch", "PayPal"): a brand's name.
-CAMEL_CASE_NAME = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]{2,}$")
-
-
-def _camel_case_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Organisations the NER left out whose one-word names join two capitalised words
-    ("a Reuters/NovaPoll survey"); surnames built so ("McKee", "DeSilva") are never taken."""
-    covered = set(_index(mentions))
-    found = []
-    for token in tokens_of(doc):
-        if token.i in covered or token.pos_ != "PROPN" or len(token.text) > 12 or \
-                not CAMEL_CASE_NAME.match(token.text) or \
-                token.text.startswith(tuple(gz.SURNAME_PREFIXES)):
-            continue
-        found.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
-                             "Organization", head=token.i))
-    return found
 
 
 def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -1345,10 +1361,26 @@ def _place_mention(doc: Doc, char_start: int, char_end: int, name: str,
                    "Place", head=span.root.i, canonical=name, attribute_only=attribute_only)
 
 
+def _place_pairs(doc: Doc) -> list[Mention]:
+    """Both halves of a place pair in one token ("U.S.-Mexico border"), or a known place
+    after a hyphen (proposals under NEST: the pair may sit inside a longer name)."""
+    found = []
+    for token in tokens_of(doc):
+        if "-" in token.text and PLACE_PAIR.match(token.text):
+            offset = token.idx
+            for part in token.text.split("-"):
+                name = canonical_place(part)
+                if name in gz.COUNTRIES or name in gz.US_STATES or match_key(part) in gz.PLACE_ALIASES:
+                    m = _place_mention(doc, offset, offset + len(part), name)
+                    if m:
+                        found.append(m)
+                offset += len(part) + 1
+    return found
+
+
 def _missed_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Places the NER left out or hid in a longer span: the state of a dateline ("DAYTON,
-    OH --"), both halves of a place pair ("U.S.-Mexico border"), a country or US state
-    the NER gave no label, and the state of a party member ("Ohio Democrat")."""
+    """Places the NER left out: the state of a dateline ("DAYTON, OH --"), a country or US
+    state the NER gave no label, and the state of a party member ("Ohio Democrat")."""
     text = doc_text(doc)
     covered = set(_index(mentions))
     found: list[Mention] = []
@@ -1366,17 +1398,7 @@ def _missed_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 if m:
                     found.append(m)
     for token in tokens_of(doc):
-        # "U.S.-Mexico": a pair of places in one token, or a known place after a hyphen
-        if "-" in token.text and PLACE_PAIR.match(token.text):
-            offset = token.idx
-            for part in token.text.split("-"):
-                name = canonical_place(part)
-                if name in gz.COUNTRIES or name in gz.US_STATES or match_key(part) in gz.PLACE_ALIASES:
-                    m = _place_mention(doc, offset, offset + len(part), name)
-                    if m:
-                        found.append(m)
-                offset += len(part) + 1
-        elif token.i not in covered and token.pos_ == "PROPN" and token.ent_type_ == "" and \
+        if "-" not in token.text and token.i not in covered and token.pos_ == "PROPN" and token.ent_type_ == "" and \
                 (token.text in gz.COUNTRIES or token.text in gz.US_STATES) and len(token.text) > 3:
             found.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
                                  "Place", head=token.i, canonical=token.text))
@@ -1391,22 +1413,14 @@ def _missed_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-#: Bill numbers: "SB 12", "H.R. 1", "AB 5", "HB 2" (a Law the NER reads as a date).
-BILL_NUMBER = re.compile(r"\b(?:S\.?B\.?|H\.?B\.?|A\.?B\.?|H\.?R\.?|S\.?F\.?|H\.?F\.?|L\.?D\.?|"
-                         r"Senate Bill|House Bill|Assembly Bill|Proposition|Prop\.)\s?(\d{1,5})\b")
 #: A person's name with a nickname in quotes: 'Rajiv "Ace" Mehta'.
 NICKNAME_NAME = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)* [“\"‘'][A-Z][\w.'-]+[”\"’'] [A-Z][\w'-]+$")
 
 
-def _missed_laws_and_media(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Bill numbers the NER missed and media the NER left unlabelled before a medium noun."""
+def _missed_media(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Media the NER left unlabelled before a medium noun ("the Dayton Ledger newspaper")."""
     covered = set(_index(mentions))
     found = []
-    for m in BILL_NUMBER.finditer(doc_text(doc)):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and not any(i in covered for i in range(span.start, span.end)):
-            found.append(Mention(span.start, span.end, m.start(), m.end(), m.group(0), "Law",
-                                 head=span.root.i))
     for token in tokens_of(doc):
         if token.lower_ not in gz.MEDIA_NOUNS or token.i == 0 or not token.is_lower:
             continue

@@ -2,7 +2,8 @@
 
 Everything the rest of kg knows about the shape of the graph lives in this package
 (``frames.yaml`` holds the relation types and the cue frames that signal them,
-``constructions.yaml`` the multi-word constructions as dependency patterns, ``cues``
+``constructions.yaml`` the multi-word constructions as dependency patterns,
+``entity_patterns.yaml`` the NER repairs as token patterns, ``cues``
 the grammar word lists, ``gazetteer`` the title, agency, place and group lists). Labels and relationship types that reach Cypher come only from the fixed
 sets defined here.
 """
@@ -27,6 +28,11 @@ from .frames import CONSTRUCTIONS_PATH, DEFAULT_PATH as FRAMES_PATH, FrameSet, l
 #: The relation types, cue frames and constructions kg ships (validated at import: a bad
 #: entry is E401).
 FRAMES: FrameSet = load_frames([FRAMES_PATH, CONSTRUCTIONS_PATH], ENTITY_LABELS)
+
+from .entity_patterns import DEFAULT_PATH as ENTITY_PATTERNS_PATH, load_entity_patterns  # noqa: E402
+
+#: NER repairs as SpanRuler patterns (validated at import: a bad entry is E401).
+ENTITY_PATTERNS = load_entity_patterns([ENTITY_PATTERNS_PATH], ENTITY_LABELS)
 
 #: Core relation types of KG_SPEC s.5, with their PLOVER event-data category.
 CORE_RELATIONS = FRAMES.core_types()

@@ -313,6 +313,14 @@ def _dependency_matcher(vocab, constructions: Iterable[Construction]) -> Depende
     return matcher
 
 
+def pattern_problem(exc: Exception) -> str:
+    """One line for spaCy's (many-line) rejection of a pattern."""
+    lines = str(exc).splitlines()
+    detail = next((line.strip("- ") for line in lines if line.startswith("- ")),
+                  lines[0] if lines else type(exc).__name__)
+    return f"pattern rejected by spaCy: {detail}"
+
+
 def _anchored(value, anchors, path, entry, key) -> tuple[Anchored, ...]:
     out = []
     for text in _words(value, path, entry, key):
@@ -336,10 +344,8 @@ def _construction(item, path, entry, lists, entity_labels) -> Construction:
     anchors = tuple(str(node.get("RIGHT_ID", "")) for node in pattern)
     try:
         _dependency_matcher(Vocab(), [Construction(name, tuple(pattern), anchors)])
-    except Exception as exc:  # spaCy's MatchPatternError / ValueError, many lines
-        detail = next((line.strip("- ") for line in str(exc).splitlines() if line.startswith("- ")),
-                      str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-        raise FrameError(path, entry, f"pattern rejected by spaCy: {detail}") from None
+    except Exception as exc:  # spaCy's MatchPatternError / ValueError
+        raise FrameError(path, entry, pattern_problem(exc)) from None
     types = tuple(t.upper() for t in _words(item["types"], path, entry, "types")) if "types" in item else ()
     if not types and "cue" not in anchors:
         raise FrameError(path, entry, "a construction without types needs an anchor named cue "
