@@ -142,3 +142,17 @@ def test_a_malformed_entity_pattern_is_one_coded_line_naming_file_and_entry(tmp_
         load_entity_patterns([bad], ENTITY_LABELS)
     assert info.value.code == "E401"
     assert str(info.value) == f"{bad}: {entry}: {reason}; fix that entry of the rules file"
+
+
+def test_the_first_words_of_the_patterns_decide_whether_the_matcher_runs(nlp):
+    from kg.extract.entities import _first_words
+
+    assert _first_words([{"pattern": [{"TEXT": "Docket"}, {"LIKE_NUM": True}]}]).pattern == "Docket"
+    assert _first_words([{"pattern": [{"TEXT": {"IN": ["Senate", "House"]}}, {"TEXT": "Bill"},
+                                      {"TEXT": {"REGEX": "^\\d+$"}}]}]).pattern == \
+        "(?:Senate|House)\\s*Bill\\s*(?:\\d+)"
+    assert _first_words([{"pattern": [{"POS": "PROPN"}]}]) is None  # no text: always run
+    shipped = _first_words(ENTITY_PATTERNS)
+    for rows in (BILLS, CAMEL):
+        assert shipped.search(hand_parsed(nlp, rows).text)
+    assert shipped.search("Lawmakers met the Senate on Monday and McKee spoke.") is None

@@ -79,16 +79,51 @@ def apply_proposals(mentions: list[Mention], proposals: Iterable[Mention], polic
 
 
 @functools.lru_cache(maxsize=4)
-def _pattern_ruler(vocab: Vocab) -> SpanRuler:
+def _pattern_ruler(vocab: Vocab) -> tuple[SpanRuler, Optional[re.Pattern]]:
+    """The SpanRuler of ``entity_patterns.yaml``, and the expression that finds its
+    patterns' first words in a text (``_first_words``)."""
     from spacy.lang.en import English
 
     ruler = SpanRuler(English(vocab=vocab), spans_key=PATTERN_SPANS, overwrite=True)
     ruler.add_patterns(list(ENTITY_PATTERNS))
-    return ruler
+    return ruler, _first_words(ENTITY_PATTERNS)
 
 
 #: ``doc.spans`` key of the matches of ``entity_patterns.yaml``.
 PATTERN_SPANS = "kg_entity_patterns"
+
+
+def _word_regex(spec: dict) -> Optional[str]:
+    """The text a token spec requires (its TEXT or ORTH) as a regular expression, if any."""
+    text = spec.get("TEXT", spec.get("ORTH"))
+    if isinstance(text, str):
+        return re.escape(text)
+    if isinstance(text, dict) and isinstance(text.get("REGEX"), str):
+        regex = text["REGEX"]
+        regex = regex[1:] if regex.startswith("^") else regex
+        return f"(?:{regex[:-1] if regex.endswith('$') and not regex.endswith(chr(92) + '$') else regex})"
+    if isinstance(text, dict) and isinstance(text.get("IN"), list):
+        return "(?:" + "|".join(re.escape(str(w)) for w in text["IN"]) + ")"
+    return None
+
+
+def _first_words(patterns: Iterable[dict]) -> Optional[re.Pattern]:
+    """A regular expression that finds in a text the leading words of every pattern (the
+    run of its first token specs that name their text), or None when a pattern's first
+    word names no text. Finding none in an article spares running the matcher, whose word
+    tests cost a call per token."""
+    alternatives = []
+    for p in patterns:
+        words = []
+        for spec in p["pattern"]:
+            word = _word_regex(spec)
+            if word is None or spec.get("OP"):
+                break
+            words.append(word)
+        if not words:
+            return None
+        alternatives.append(r"\s*".join(words))
+    return re.compile("|".join(alternatives)) if alternatives else None
 
 
 def _pattern_names(doc: Doc) -> list[Mention]:
@@ -96,7 +131,10 @@ def _pattern_names(doc: Doc) -> list[Mention]:
     text order (patterns that test parts of speech need a tagged Doc)."""
     if not ENTITY_PATTERNS or not doc.has_annotation("TAG"):
         return []
-    spans = _pattern_ruler(doc.vocab)(doc).spans[PATTERN_SPANS]
+    ruler, first_words = _pattern_ruler(doc.vocab)
+    if first_words is not None and not first_words.search(doc_text(doc)):
+        return []
+    spans = ruler(doc).spans[PATTERN_SPANS]
     return [Mention(span.start, span.end, span.start_char, span.end_char, span.text, span.label_,
                     head=span.root.i) for span in sorted(spans, key=lambda s: (s.start, -s.end))]
 

@@ -2,22 +2,25 @@
 
 Input: the parsed ``Doc``, its resolved mentions and entities. Output: ``Relation``
 records with evidence sentence, offsets, date, confidence, the rule's name and the
-negated/hypothetical flags. The cue words live in ``ontology.cues``; this module knows
-only grammar: active and passive voice, event nouns, coordination, control, relative
-clauses, appositions and simple anaphora.
+negated/hypothetical flags. The cue words and their slots live in ``ontology/frames.yaml``,
+the multi-word constructions in ``ontology/constructions.yaml``, grammar word lists in
+``ontology.cues``; this module knows only grammar: active and passive voice, event nouns,
+coordination, control, relative clauses, appositions and simple anaphora.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Token
 
 from ..model import Article, LocalEntity, Mention, Relation
 from ..names import match_key
 from ..ontology import FRAMES, category_of, cues
 from ..ontology import gazetteer as gz
-from ..ontology.frames import FrameSet, Slot
+from ..ontology.frames import FrameSet, Slot, matching_patterns
 from .anaphora import (PLURAL, anaphor, lead_title_holder, named_role_holder, resolve_pronouns,
                        role_holders, sentences_back, us_state_mentions)
 from .dates import event_date
@@ -89,7 +92,7 @@ def build_context(doc: Doc, article: Article, mentions: list[Mention],
     ctx.role_holders = role_holders(ctx)
     first = sentence_of(doc[0]).end if len(doc) else 0
     ctx.lead_end = sentence_of(doc[first]).end if first < len(doc) else first
-    for construction, anchors in frames.construction_matches(doc):
+    for construction, anchors in construction_matches(doc, frames):
         if construction.types:
             ctx.constructions.append((construction, anchors))
         else:
@@ -561,6 +564,50 @@ def fill_slots(ctx: Context, verb: Token, slots: tuple[Slot, ...]) -> tuple[list
             return args, tokens, slot
         tried.extend(tokens)
     return [], tried, None
+
+
+@functools.lru_cache(maxsize=8)
+def _construction_matchers(frames: FrameSet, vocab) -> list[tuple[Optional[frozenset], Matcher, DependencyMatcher]]:
+    """The constructions grouped by the lemmas their first word may have, each group with
+    what finds the sentences it may match (those lemmas, or a matcher of the first words
+    when a pattern names none) and the DependencyMatcher of its patterns, which is run on
+    those sentences only: its word tests run over every token it is given."""
+    groups: dict[Optional[frozenset], list[tuple[str, list]]] = {}
+    for name, pattern in matching_patterns(frames).items():
+        lemma = pattern[0].get("RIGHT_ATTRS", {}).get("LEMMA")
+        if isinstance(lemma, dict) and isinstance(lemma.get("IN"), list):
+            lemma = frozenset(lemma["IN"])
+        groups.setdefault(frozenset([lemma]) if isinstance(lemma, str) else lemma
+                          if isinstance(lemma, frozenset) else None, []).append((name, pattern))
+    out = []
+    for lemmas, members in groups.items():
+        firsts, tree = Matcher(vocab), DependencyMatcher(vocab)
+        for name, pattern in members:
+            firsts.add(name, [[pattern[0].get("RIGHT_ATTRS", {})]])
+            tree.add(name, [pattern])
+        out.append((lemmas, firsts, tree))
+    return out
+
+
+def construction_matches(doc: Doc, frames: FrameSet) -> list[tuple]:
+    """Every match of the constructions of ``frames`` (``constructions.yaml``) in ``doc``:
+    (construction, {anchor: token})."""
+    found = []
+    for lemmas, firsts, tree in _construction_matchers(frames, doc.vocab):
+        if lemmas is not None:
+            starts = [t.i for t in tokens_of(doc) if t.lemma_ in lemmas]
+        else:
+            starts = [start for _, start, _ in firsts(doc)]
+        sentences = {}
+        for i in starts:
+            sent = sentence_of(doc[i])
+            sentences[sent.start] = sent
+        for start in sorted(sentences):
+            for match_id, token_ids in tree(sentences[start]):
+                construction = frames.constructions[doc.vocab.strings[match_id]]
+                found.append((construction, {a: doc[start + i] for a, i in
+                                             zip(construction.anchors, token_ids)}))
+    return found
 
 
 def anchored_tokens(anchors: dict[str, Token], specs) -> list[Token]:

@@ -125,7 +125,6 @@ class FrameSet:
                  nouns: list[NounFrame], constructions: Iterable[Construction] = ()):
         self.types = types
         self.constructions = {c.name: c for c in constructions}
-        self._matchers: dict[int, DependencyMatcher] = {}
         self.verbs: dict[str, list[VerbFrame]] = {}
         for frame in verbs:
             for lemma in frame.lemmas:
@@ -137,23 +136,6 @@ class FrameSet:
 
     def spec(self, rtype: str) -> RelationType:
         return self.types[rtype]
-
-    def construction_matches(self, doc) -> list[tuple[Construction, dict]]:
-        """Every match of every construction in ``doc``: (construction, {anchor: token})."""
-        if not self.constructions:
-            return []
-        matcher = self._matchers.get(id(doc.vocab))
-        if matcher is None:
-            matcher = self._matchers[id(doc.vocab)] = _dependency_matcher(
-                doc.vocab, self.constructions.values())
-        found = []
-        for match_id, token_ids in matcher(doc):
-            construction = self.constructions[doc.vocab.strings[match_id]]
-            found.append((construction, {a: doc[i] for a, i in zip(construction.anchors, token_ids)}))
-        return found
-
-    def __getstate__(self):  # matchers hold a vocab: rebuilt where the frames are unpickled
-        return {**self.__dict__, "_matchers": {}}
 
     def verb_frame(self, verb) -> Optional[VerbFrame]:
         """The first frame of ``verb``'s lemma whose conditions hold in its parse."""
@@ -311,6 +293,20 @@ def _dependency_matcher(vocab, constructions: Iterable[Construction]) -> Depende
     for c in constructions:
         matcher.add(c.name, [list(c.pattern)])
     return matcher
+
+
+def matching_patterns(frames: "FrameSet") -> dict[str, list[dict]]:
+    """Each construction's DependencyMatcher pattern as it is matched: the ``cue`` of a
+    construction without types is one of the frames' event nouns."""
+    nouns = sorted(frames.nouns)
+    out = {}
+    for c in frames.constructions.values():
+        pattern = [dict(node) for node in c.pattern]
+        if not c.types:
+            cue = pattern[c.anchors.index("cue")]
+            cue["RIGHT_ATTRS"] = {"LEMMA": {"IN": nouns}, **cue.get("RIGHT_ATTRS", {})}
+        out[c.name] = pattern
+    return out
 
 
 def pattern_problem(exc: Exception) -> str:
