@@ -485,6 +485,27 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def _initials_of_members(doc: Doc) -> list[Mention]:
+    """"LAPD officers", "UWF fighters": initials the NER left untagged that modify a
+    member role name the body the members act for; a force's roles (officers, troopers,
+    agents) make it a government body (proposals under FILL)."""
+    found = []
+    for token in tokens_of(doc):
+        role = token.head
+        if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 6) or \
+                token.dep_ not in ("compound", "nmod") or role.i <= token.i or \
+                not is_member_role(role.lemma_) or canonical_place(token.text) in gz.COUNTRIES or \
+                match_key(token.text) in gz.PLACE_ALIASES or token.text in gz.STATE_POSTAL_CODES or \
+                match_key(token.text) in gz.COUNTRY_PREFIXES:
+            continue
+        known = lookup_body(token.text)
+        label, canonical = known if known else \
+            ("Agency" if role.lemma_ in gz.FORCE_MEMBER_ROLES else "Organization", "")
+        found.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
+                             label, head=token.i, canonical=canonical))
+    return found
+
+
 def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'the European Space Agency (ESA)': later bare 'ESA' the NER missed, or took for a
     place or person ("Nato"), are that body."""
@@ -1223,6 +1244,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             continue
         if ent.label_ in ("PERSON", "ORG") and _platform_letter(doc, start, end):
             start += 2 if doc[start + 1].text == "." else 1  # "in a post on X. Reyes added"
+        if ent.label_ == "PERSON":
+            start = _given_names_before(doc, start, end)
         start, title_in_span = _title_prefix_in_span(doc, start, end, ent.label_)
         end = _cut_tail(doc, start, end, ent.label_)
         if doc[end - 1].idx + len(doc[end - 1]) - doc[start].idx > MAX_NAME_CHARS:
@@ -1264,6 +1287,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     # the place a body is named by is named too ("a Dayton police officer")
     apply_proposals(mentions, _national_bodies(doc, _index(mentions), mentions), REPLACE,
                     keep_places=True)
+    apply_proposals(mentions, _initials_of_members(doc), FILL)
     mentions.sort(key=lambda m: (m.start, m.end))
     mention_at = _index(mentions)
     _possessed_bodies(doc, mentions, mention_at)
@@ -1327,6 +1351,10 @@ def _drop_headline_only_names(doc: Doc, mentions: list[Mention]) -> list[Mention
         and match_key(m.text) not in confirmed)]
 
 
+#: Dependencies of a word that stands as a name (not as a modifier of a noun).
+NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "dative"}
+
+
 def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """People the NER missed: a name after an honorific ("Mr Walz"), or a later bare use
     of a name already seen as a person."""
@@ -1337,7 +1365,11 @@ def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if i in covered or token.pos_ != "PROPN" or not token.is_title:
+        # a name already seen is a name even where the tagger calls it a noun ("Trump
+        # ordered ..."), unless it modifies one ("Rice prices")
+        proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text in known and
+                                           token.dep_ in NAME_DEPS)
+        if i in covered or not proper or not token.is_title:
             i += 1
             continue
         after_honorific = i > 0 and tokens[i - 1].lower_.rstrip(".") in gz.HONORIFICS \
@@ -1525,6 +1557,24 @@ def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:
     if label in ("ORG", "AGENCY") and end - start > 1 and doc[end - 1].lower_ in gz.GROUP_NOUNS:
         return end - 1
     return end
+
+
+def _given_names_before(doc: Doc, start: int, end: int) -> int:
+    """"Ana Teller" where the NER tagged only "Teller": capitalised proper nouns right
+    before a person's name that the parse attaches to it, and that are no title, role,
+    honorific, nationality, place or body, are its given names."""
+    floor = sentence_start(doc[start])
+    while start > floor:
+        t = doc[start - 1]
+        lower = t.lower_
+        if not (t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.dep_ == "compound" and
+                start <= t.head.i < end and not t.ent_type_) or lower in gz.HONORIFICS or \
+                lower in gz.DEMONYMS or lower in gz.LEADER_ROLES or is_member_role(lower) or \
+                title_kind(t.text) or t.text in gz.COUNTRIES or t.text in gz.US_STATES or \
+                lookup_body(t.text):
+            break
+        start -= 1
+    return start
 
 
 def _title_prefix_in_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:

@@ -103,7 +103,12 @@ def build_context(doc: Doc, article: Article, mentions: list[Mention],
 def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
     """The entity a token stands for, following relative pronouns, anaphora and members."""
     if token.i in ctx.key_at:
-        return Arg(ctx.key_at[token.i], ctx.role_at.get(token.i, ""))
+        key = ctx.key_at[token.i]
+        if ctx.label(key) == "Group" and depth < 3:
+            owner = _pronoun_owner_of_members(ctx, token, depth)
+            if owner is not None:
+                return owner
+        return Arg(key, ctx.role_at.get(token.i, ""))
     if depth > 3:
         return None
     lower = token.lower_
@@ -158,6 +163,9 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
                     for pobj in child.children:
                         if pobj.i in ctx.key_at and ctx.label(ctx.key_at[pobj.i]) in ("Agency", "Organization"):
                             return Arg(ctx.key_at[pobj.i], token.lemma_)
+            owner = _pronoun_owner_of_members(ctx, token, depth) if depth < 3 else None
+            if owner is not None:
+                return owner
             person = named_role_holder(ctx, token)
             if person:
                 return Arg(person)
@@ -167,6 +175,19 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
         key = anaphor(ctx, token)
         if key:
             return Arg(key)
+    return None
+
+
+def _pronoun_owner_of_members(ctx: Context, token: Token, depth: int) -> Optional[Arg]:
+    """"its troops", "their agents": members of the body a possessive pronoun stands for
+    act for it (KG_SPEC s.5: an unnamed member is attributed to the body)."""
+    if not (is_member_role(token.lemma_) or is_member_role(token.text)):
+        return None
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            owner = resolve_arg(ctx, child, depth + 1)
+            if owner is not None and ctx.label(owner.key) in BODY_LABELS:
+                return Arg(owner.key, token.lemma_)
     return None
 
 
@@ -807,12 +828,15 @@ def calling_criticism(ctx: Context) -> None:
         sources = resolve_args(ctx, subjects_of(verb))
         if not sources and misparsed_root is not None:
             sources = resolve_args(ctx, [misparsed_root])
-        targets = resolve_args(ctx, objs) or possessor_targets(ctx, objs)  # "called X's plan ..."
+        # "called X's plan ...", "called the ruling by X ...": CRITICIZED takes owners and doers
+        targets = resolve_args(ctx, objs) or possessor_targets(ctx, objs, doers=ctx.frames.spec("CRITICIZED").doer_target)
         if not targets:
             exclude = {a.key for a in sources}
             targets = [a for obj in objs for a in resolve_behind(ctx, obj, exclude)]
-        if not targets and any(o.lower_ == "what" for o in objs):
-            # "what he called 'bullying' by Y": the doer of what is so named
+        if not targets and (any(o.lower_ == "what" for o in objs) or not is_passive(verb)):
+            # "what he called 'bullying' by Y", "called the ruling by Y 'a disgrace'" (the
+            # parser hangs "by Y" on the verb; an active verb's doer is its subject): the
+            # doer of what is so named
             targets = resolve_args(ctx, prep_objects(verb, {"by"}) +
                                    [p for c in seconds for p in prep_objects(c, {"by"})])
         for s in sources:

@@ -102,6 +102,11 @@ AGENCIES: dict[str, list[str]] = {
     "Senate": ["US Senate", "U.S. Senate"],
     "House of Representatives": ["House", "US House", "U.S. House"],
     "Supreme Court": ["US Supreme Court", "U.S. Supreme Court", "high court"],
+    # the largest US city and state police forces, known by their initials
+    "New York City Police Department": ["NYPD", "New York Police Department"],
+    "Los Angeles Police Department": ["LAPD"],
+    "Los Angeles County Sheriff's Department": ["LASD"],
+    "California Highway Patrol": ["CHP"],
     # world bodies that act as governments' arms
     "European Commission": [],
     "European Parliament": [],
@@ -285,8 +290,14 @@ MEMBER_ROLES = {
     "trooper", "deputy", "soldier", "guardsman", "marine", "official", "employee",
     "investigator", "prosecutor", "spokesman", "spokeswoman", "spokesperson",
     "member", "staffer", "aide", "lawyer", "attorney", "inspector", "analyst",
-    "pilot", "guard", "officer's", "ranger",
+    "pilot", "guard", "officer's", "ranger", "fighter", "militant", "gunman", "gunmen", "militiaman", "militiamen",
 }
+
+#: Member roles of a state's force: the body whose initials name them is a government
+#: body ("CHP officers", "NYPD detectives"); other members' bodies are organisations.
+FORCE_MEMBER_ROLES = {"officer", "agent", "special agent", "police officer", "detective",
+                      "sergeant", "trooper", "deputy", "soldier", "guardsman", "marine",
+                      "inspector", "ranger"}
 
 #: Posts on an office holder's staff: "his senior adviser X" is an Official when "his" is.
 STAFF_ROLES = {"adviser", "advisor", "aide", "counselor", "counsellor", "spokesman",
@@ -501,6 +512,7 @@ GROUP_NOUNS = {
     "ministers", "commanders", "generals", "firefighters", "crew", "crews",
     "americans", "christians", "muslims", "jews", "guards", "sailors", "airmen",
     "smugglers", "traffickers", "suspects", "hostages", "strikers",
+    "states", "governors", "mayors", "countries", "nations", "cities", "counties", "plaintiffs",
 }
 
 #: Of the group nouns, those too vague to be a node unless a relation needs them.
@@ -512,6 +524,7 @@ WEAK_GROUP_NOUNS = {
     "ministers", "commanders", "generals", "administrators", "diplomats", "judges",
     "residents", "guards", "sailors", "airmen", "smugglers", "traffickers", "suspects",
     "hostages", "strikers",
+    "states", "governors", "mayors", "countries", "nations", "cities", "counties", "plaintiffs",
 }
 
 #: Modifiers dropped from a group's name: numbers, quantities and degree words.

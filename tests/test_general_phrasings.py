@@ -1,0 +1,132 @@
+"""Common news phrasings no dev article was tuned for, each on a hand-built parse
+(``Doc(words, heads, deps)``), so a model upgrade cannot change what a test means: a given
+name the NER left out, initials before members, a known name the tagger calls a noun,
+members of the body a pronoun stands for, collective actors, "served X with a subpoena",
+and "called the ruling by X 'a disgrace'" with "by X" hung on the verb.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import hand_parsed, names_of
+
+from kg.extract import extract_article
+from kg.model import Article
+
+P, N, V, A, D = "PROPN", "NOUN", "VERB", "ADP", "DET"
+
+
+def build(nlp, rows, ents):
+    doc = hand_parsed(nlp, rows, ents)
+    part = extract_article(doc, Article(id="t", text=doc.text, date="2026-01-21"))
+    names = names_of(part)
+    relations = {(names[r.source], r.type, names[r.target], r.agent_role) for r in part.relations}
+    entities = {(e.name, e.label) for e in part.entities.values()}
+    return relations, entities
+
+
+CASES = [
+    ("given name the NER left out",  # "Ana Teller was shot by police ."
+     [("Ana", 1, "compound", P, "NNP", "Ana"), ("Teller", 3, "nsubjpass", P, "NNP", "Teller"),
+      ("was", 3, "auxpass", "AUX", "VBD", "be"), ("shot", 3, "ROOT", V, "VBN", "shoot"),
+      ("by", 3, "agent", A, "IN", "by"), ("police", 4, "pobj", N, "NNS", "police"),
+      (".", 3, "punct", "PUNCT", ".", ".")],
+     ["O", "B-PERSON", "O", "O", "O", "O", "O"],
+     {("police", "SHOT", "Ana Teller", "")},
+     {("Ana Teller", "Person"), ("police", "Group")}),
+    ("a role word before a name stays out of it",  # "Officer Teller was shot by police ."
+     [("Officer", 1, "compound", P, "NNP", "Officer"), ("Teller", 3, "nsubjpass", P, "NNP", "Teller"),
+      ("was", 3, "auxpass", "AUX", "VBD", "be"), ("shot", 3, "ROOT", V, "VBN", "shoot"),
+      ("by", 3, "agent", A, "IN", "by"), ("police", 4, "pobj", N, "NNS", "police"),
+      (".", 3, "punct", "PUNCT", ".", ".")],
+     ["O", "B-PERSON", "O", "O", "O", "O", "O"],
+     {("police", "SHOT", "Teller", "")},
+     {("Teller", "Person"), ("police", "Group")}),
+    ("known initials before members",  # "LAPD officers arrested Tom Verrick ."
+     [("LAPD", 1, "compound", N, "NN", "lapd"), ("officers", 2, "nsubj", N, "NNS", "officer"),
+      ("arrested", 2, "ROOT", V, "VBD", "arrest"), ("Tom", 4, "compound", P, "NNP", "Tom"),
+      ("Verrick", 2, "dobj", P, "NNP", "Verrick"), (".", 2, "punct", "PUNCT", ".", ".")],
+     ["O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+     {("Los Angeles Police Department", "ARRESTED", "Tom Verrick", "officer")},
+     {("Los Angeles Police Department", "Agency"), ("Tom Verrick", "Person")}),
+    ("unknown initials before a force's members",  # "KVPD troopers arrested Tom Verrick ."
+     [("KVPD", 1, "compound", N, "NN", "kvpd"), ("troopers", 2, "nsubj", N, "NNS", "trooper"),
+      ("arrested", 2, "ROOT", V, "VBD", "arrest"), ("Tom", 4, "compound", P, "NNP", "Tom"),
+      ("Verrick", 2, "dobj", P, "NNP", "Verrick"), (".", 2, "punct", "PUNCT", ".", ".")],
+     ["O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+     {("KVPD", "ARRESTED", "Tom Verrick", "trooper")},
+     {("KVPD", "Agency"), ("Tom Verrick", "Person")}),
+    ("unknown initials before fighters",  # "UWF fighters killed Tom Verrick ."
+     [("UWF", 1, "compound", P, "NNP", "UWF"), ("fighters", 2, "nsubj", N, "NNS", "fighter"),
+      ("killed", 2, "ROOT", V, "VBD", "kill"), ("Tom", 4, "compound", P, "NNP", "Tom"),
+      ("Verrick", 2, "dobj", P, "NNP", "Verrick"), (".", 2, "punct", "PUNCT", ".", ".")],
+     ["O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+     {("UWF", "KILLED", "Tom Verrick", "fighter")},
+     {("UWF", "Organization"), ("Tom Verrick", "Person")}),
+    ("a known name the tagger calls a noun",  # "Tom Verrick won . Verrick sued Vero Corp ."
+     [("Tom", 1, "compound", P, "NNP", "Tom"), ("Verrick", 2, "nsubj", P, "NNP", "Verrick"),
+      ("won", 2, "ROOT", V, "VBD", "win"), (".", 2, "punct", "PUNCT", ".", "."),
+      ("Verrick", 5, "nsubj", N, "NN", "verrick"), ("sued", 5, "ROOT", V, "VBD", "sue"),
+      ("Vero", 7, "compound", P, "NNP", "Vero"), ("Corp", 5, "dobj", P, "NNP", "Corp"),
+      (".", 5, "punct", "PUNCT", ".", ".")],
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"],
+     {("Tom Verrick", "SUED", "Vero Corp", "")},
+     {("Tom Verrick", "Person"), ("Vero Corp", "Organization")}),
+    ("a known name modifying a noun is no mention",  # "Tom Rice won . Rice prices fell ."
+     [("Tom", 1, "compound", P, "NNP", "Tom"), ("Rice", 2, "nsubj", P, "NNP", "Rice"),
+      ("won", 2, "ROOT", V, "VBD", "win"), (".", 2, "punct", "PUNCT", ".", "."),
+      ("Rice", 5, "compound", N, "NN", "rice"), ("prices", 6, "nsubj", N, "NNS", "price"),
+      ("fell", 6, "ROOT", V, "VBD", "fall"), (".", 6, "punct", "PUNCT", ".", ".")],
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"],
+     set(),
+     {("Tom Rice", "Person")}),
+    ("members of the body a pronoun stands for",  # "The Pentagon said its troops shot Tom Verrick ."
+     [("The", 1, "det", D, "DT", "the"), ("Pentagon", 2, "nsubj", P, "NNP", "Pentagon"),
+      ("said", 2, "ROOT", V, "VBD", "say"), ("its", 4, "poss", "PRON", "PRP$", "its"),
+      ("troops", 5, "nsubj", N, "NNS", "troop"), ("shot", 2, "ccomp", V, "VBD", "shoot"),
+      ("Tom", 7, "compound", P, "NNP", "Tom"), ("Verrick", 5, "dobj", P, "NNP", "Verrick"),
+      (".", 2, "punct", "PUNCT", ".", ".")],
+     ["O", "B-ORG", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+     {("Department of Defense", "SHOT", "Tom Verrick", "troop")},
+     {("Department of Defense", "Agency"), ("Tom Verrick", "Person"), ("troops", "Group")}),
+    ("states as a collective actor",  # "Twelve states sued Vero Corp ."
+     [("Twelve", 1, "nummod", "NUM", "CD", "twelve"), ("states", 2, "nsubj", N, "NNS", "state"),
+      ("sued", 2, "ROOT", V, "VBD", "sue"), ("Vero", 4, "compound", P, "NNP", "Vero"),
+      ("Corp", 2, "dobj", P, "NNP", "Corp"), (".", 2, "punct", "PUNCT", ".", ".")],
+     ["B-CARDINAL", "O", "O", "B-ORG", "I-ORG", "O"],
+     {("states", "SUED", "Vero Corp", "")},
+     {("states", "Group"), ("Vero Corp", "Organization")}),
+    ("served X with a subpoena",  # "The Senate served Tom Verrick with a subpoena ."
+     [("The", 1, "det", D, "DT", "the"), ("Senate", 2, "nsubj", P, "NNP", "Senate"),
+      ("served", 2, "ROOT", V, "VBD", "serve"), ("Tom", 4, "compound", P, "NNP", "Tom"),
+      ("Verrick", 2, "dobj", P, "NNP", "Verrick"), ("with", 2, "prep", A, "IN", "with"),
+      ("a", 7, "det", D, "DT", "a"), ("subpoena", 5, "pobj", N, "NN", "subpoena"),
+      (".", 2, "punct", "PUNCT", ".", ".")],
+     ["O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"],
+     {("Senate", "SUBPOENAED", "Tom Verrick", "")},
+     {("Senate", "Agency"), ("Tom Verrick", "Person")}),
+    ("slapped X with a lawsuit",  # "Ana Ruiz slapped Vero Corp with a lawsuit ."
+     [("Ana", 1, "compound", P, "NNP", "Ana"), ("Ruiz", 2, "nsubj", P, "NNP", "Ruiz"),
+      ("slapped", 2, "ROOT", V, "VBD", "slap"), ("Vero", 4, "compound", P, "NNP", "Vero"),
+      ("Corp", 2, "dobj", P, "NNP", "Corp"), ("with", 2, "prep", A, "IN", "with"),
+      ("a", 7, "det", D, "DT", "a"), ("lawsuit", 5, "pobj", N, "NN", "lawsuit"),
+      (".", 2, "punct", "PUNCT", ".", ".")],
+     ["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"],
+     {("Ana Ruiz", "SUED", "Vero Corp", "")},
+     {("Ana Ruiz", "Person"), ("Vero Corp", "Organization")}),
+    ("called the ruling by X a disgrace",  # 'Ana Ruiz called the ruling by the Senate " a disgrace . "'
+     [("Ana", 1, "compound", P, "NNP", "Ana"), ("Ruiz", 2, "nsubj", P, "NNP", "Ruiz"),
+      ("called", 2, "ROOT", V, "VBD", "call"), ("the", 4, "det", D, "DT", "the"),
+      ("ruling", 2, "dobj", N, "NN", "ruling"), ("by", 2, "prep", A, "IN", "by"),
+      ("the", 7, "det", D, "DT", "the"), ("Senate", 5, "pobj", P, "NNP", "Senate"),
+      ("\"", 10, "punct", "PUNCT", "``", "\""), ("a", 10, "det", D, "DT", "a"),
+      ("disgrace", 2, "oprd", N, "NN", "disgrace"), (".", 2, "punct", "PUNCT", ".", "."),
+      ("\"", 2, "punct", "PUNCT", "''", "\"")],
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"],
+     {("Ana Ruiz", "CRITICIZED", "Senate", "")},
+     {("Ana Ruiz", "Person"), ("Senate", "Agency")}),
+]
+
+
+@pytest.mark.parametrize("name, rows, ents, relations, entities", CASES, ids=[c[0] for c in CASES])
+def test_phrasing(nlp, name, rows, ents, relations, entities):
+    assert build(nlp, rows, ents) == (relations, entities)
