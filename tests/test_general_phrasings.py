@@ -1,8 +1,9 @@
 """Common news phrasings no dev article was tuned for, each on a hand-built parse
 (``Doc(words, heads, deps)``), so a model upgrade cannot change what a test means: a given
 name the NER left out, initials before members, a known name the tagger calls a noun,
-members of the body a pronoun stands for, collective actors, "served X with a subpoena",
-and "called the ruling by X 'a disgrace'" with "by X" hung on the verb.
+members of the body a pronoun stands for or an unnamed unit of it, collective actors,
+"served X with a subpoena", "called the ruling by X 'a disgrace'" with "by X" hung on the
+verb, and an office title the NER swept into a place's name.
 """
 from __future__ import annotations
 
@@ -124,6 +125,31 @@ CASES = [
      ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"],
      {("Ana Ruiz", "CRITICIZED", "Senate", "")},
      {("Ana Ruiz", "Person"), ("Senate", "Agency")}),
+    ("an office title after a place, before a name",  # "Pike County Sheriff Ann Roe said ."
+     [("Pike", 1, "compound", P, "NNP", "Pike"), ("County", 2, "compound", P, "NNP", "County"),
+      ("Sheriff", 4, "compound", P, "NNP", "Sheriff"), ("Ann", 4, "compound", P, "NNP", "Ann"),
+      ("Roe", 5, "nsubj", P, "NNP", "Roe"), ("said", 5, "ROOT", V, "VBD", "say"),
+      (".", 5, "punct", "PUNCT", ".", ".")],
+     ["B-FAC", "I-FAC", "I-FAC", "B-PERSON", "I-PERSON", "O", "O"],
+     {("Ann Roe", "HOLDS_OFFICE", "Pike County", "")},
+     {("Ann Roe", "Official"), ("Pike County", "Place")}),
+    ("a title before a name is no given name",  # "Pike Police Superintendent Roe said ."
+     [("Pike", 3, "compound", P, "NNP", "Pike"), ("Police", 2, "compound", P, "NNP", "Police"),
+      ("Superintendent", 3, "compound", P, "NNP", "Superintendent"),
+      ("Roe", 4, "nsubj", P, "NNP", "Roe"), ("said", 4, "ROOT", V, "VBD", "say"),
+      (".", 4, "punct", "PUNCT", ".", ".")],
+     ["B-GPE", "O", "O", "B-PERSON", "O", "O"],
+     {("Roe", "HOLDS_OFFICE", "Pike", ""), ("Roe", "HOLDS_OFFICE", "Pike Police", "")},
+     {("Roe", "Official"), ("Pike", "Place"), ("Pike Police", "Agency")}),
+    ("an unnamed unit acts for its body",  # "The Senate 's ethics office investigated Tom Verrick ."
+     [("The", 1, "det", D, "DT", "the"), ("Senate", 4, "poss", P, "NNP", "Senate"),
+      ("'s", 1, "case", "PART", "POS", "'s"), ("ethics", 4, "compound", N, "NNS", "ethic"),
+      ("office", 5, "nsubj", N, "NN", "office"), ("investigated", 5, "ROOT", V, "VBD", "investigate"),
+      ("Tom", 7, "compound", P, "NNP", "Tom"), ("Verrick", 5, "dobj", P, "NNP", "Verrick"),
+      (".", 5, "punct", "PUNCT", ".", ".")],
+     ["O", "B-ORG", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+     {("Senate", "INVESTIGATED", "Tom Verrick", "office")},
+     {("Senate", "Agency"), ("Tom Verrick", "Person")}),
 ]
 
 

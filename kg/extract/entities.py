@@ -1542,7 +1542,8 @@ def _repeated_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:
     """Cut what the NER swept into a name's end: a title after a person's name ("Snyder
-    Chief of Staff"), a caption word ("Image"), members after a body ("Guard Troops")."""
+    Chief of Staff"), a caption word ("Image"), members after a body ("Guard Troops"), an
+    office title after a place before a person's name ("Pike County Sheriff" + "Ann Roe")."""
     if label == "PERSON":
         for j in range(start + 1, end):
             if doc[j].text in gz.MONTH_ABBREVIATIONS and j + 1 < len(doc) and doc[j + 1].like_num:
@@ -1556,25 +1557,33 @@ def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:
                 return j
     if label in ("ORG", "AGENCY") and end - start > 1 and doc[end - 1].lower_ in gz.GROUP_NOUNS:
         return end - 1
+    if label in ("GPE", "LOC", "FAC") and end < len(doc) and doc[end].ent_type_ == "PERSON":
+        for j in range(start + 1, end):  # "Cook County Sheriff" + "Tom Dart": the title is his
+            if title_kind(doc[j:end].text) == "official":
+                return j
     return end
 
 
 def _given_names_before(doc: Doc, start: int, end: int) -> int:
-    """"Ana Teller" where the NER tagged only "Teller": capitalised proper nouns right
-    before a person's name that the parse attaches to it, and that are no title, role,
-    honorific, nationality, place or body, are its given names."""
+    """"Ana Teller" where the NER tagged only "Teller": a capitalised proper noun right
+    before a person's name that the parse attaches to it, opens the phrase and is no
+    title, role, honorific, nationality, place or body is its given name."""
     floor = sentence_start(doc[start])
-    while start > floor:
-        t = doc[start - 1]
-        lower = t.lower_
-        if not (t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.dep_ == "compound" and
-                start <= t.head.i < end and not t.ent_type_) or lower in gz.HONORIFICS or \
-                lower in gz.DEMONYMS or lower in gz.LEADER_ROLES or is_member_role(lower) or \
-                title_kind(t.text) or t.text in gz.COUNTRIES or t.text in gz.US_STATES or \
-                lookup_body(t.text):
-            break
-        start -= 1
-    return start
+
+    def name_word(t: Token) -> bool:
+        return t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.dep_ == "compound"
+    if start == floor:
+        return start
+    t = doc[start - 1]
+    lower = t.lower_
+    # one word that opens its phrase: "Police Superintendent Larry" has a title before it
+    if not name_word(t) or not start <= t.head.i < end or t.ent_type_ or \
+            (t.i > floor and name_word(doc[t.i - 1])) or lower in gz.HONORIFICS or \
+            lower in gz.DEMONYMS or lower in gz.LEADER_ROLES or is_member_role(lower) or \
+            title_kind(t.text) or t.text in gz.COUNTRIES or t.text in gz.US_STATES or \
+            lookup_body(t.text):
+        return start
+    return start - 1
 
 
 def _title_prefix_in_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:

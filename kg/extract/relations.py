@@ -148,6 +148,13 @@ def resolve_arg(ctx: Context, token: Token, depth: int = 0) -> Optional[Arg]:
             for pobj in prep_objects(token, {"of"}):
                 if pobj.i in ctx.key_at and ctx.label(ctx.key_at[pobj.i]) == "Place":
                     return Arg(ctx.key_at[pobj.i])
+        # an unnamed unit acting for its body: "the Justice Department's civil rights
+        # division opened an investigation"
+        if lower in gz.UNIT_NOUNS:
+            for child in token.children:
+                if child.dep_ in ("poss", "compound", "nmod") and child.i in ctx.key_at and \
+                        ctx.label(ctx.key_at[child.i]) in BODY_LABELS:
+                    return Arg(ctx.key_at[child.i], token.lemma_)
         # an unnamed member acting for a body: "an ICE agent", "an officer with the FBI",
         # "the head of the agency"; but "X, the ICE officer who ..." is X
         if is_member_role(token.lemma_) or is_member_role(token.text) or \

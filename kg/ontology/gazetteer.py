@@ -231,6 +231,7 @@ OFFICIAL_TITLES = {
     "ambassador", "envoy", "special envoy", "consul", "sheriff", "undersheriff",
     "judge", "justice", "chief justice", "associate justice", "magistrate",
     "police chief", "chief of police", "police commissioner", "commissioner",
+    "superintendent", "police superintendent", "superintendent of police",
     "chief constable", "constable", "marshal", "surgeon general", "inspector general",
     "comptroller", "treasurer", "auditor", "coroner", "attorney", "lawmaker",
     "legislator", "king", "queen", "prince", "princess", "crown prince", "emperor",
