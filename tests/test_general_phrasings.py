@@ -150,6 +150,24 @@ CASES = [
      ["O", "B-ORG", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
      {("Senate", "INVESTIGATED", "Tom Verrick", "office")},
      {("Senate", "Agency"), ("Tom Verrick", "Person")}),
+    ("faces charges from X",  # "Tom Verrick faces charges from the Senate ."
+     [("Tom", 1, "compound", P, "NNP", "Tom"), ("Verrick", 2, "nsubj", P, "NNP", "Verrick"),
+      ("faces", 2, "ROOT", V, "VBZ", "face"), ("charges", 2, "dobj", N, "NNS", "charge"),
+      ("from", 3, "prep", A, "IN", "from"), ("the", 6, "det", D, "DT", "the"),
+      ("Senate", 4, "pobj", P, "NNP", "Senate"), (".", 2, "punct", "PUNCT", ".", ".")],
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O"],
+     {("Senate", "CHARGED", "Tom Verrick", "")},
+     {("Senate", "Agency"), ("Tom Verrick", "Person")}),
+    ("could face charges from X: an event noun takes its verb's modality",
+     # "Tom Verrick could face charges from the Senate ."
+     [("Tom", 1, "compound", P, "NNP", "Tom"), ("Verrick", 3, "nsubj", P, "NNP", "Verrick"),
+      ("could", 3, "aux", "AUX", "MD", "could"), ("face", 3, "ROOT", V, "VB", "face"),
+      ("charges", 3, "dobj", N, "NNS", "charge"), ("from", 4, "prep", A, "IN", "from"),
+      ("the", 7, "det", D, "DT", "the"), ("Senate", 5, "pobj", P, "NNP", "Senate"),
+      (".", 3, "punct", "PUNCT", ".", ".")],
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O"],
+     set(),
+     {("Senate", "Agency"), ("Tom Verrick", "Person")}),
 ]
 
 

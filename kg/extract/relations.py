@@ -789,6 +789,15 @@ def nominal_relations(ctx: Context) -> None:
                 sources = [Arg(previous[-1].source, previous[-1].agent_role)]
         fatal = any(c.lower_ in cues.FATAL_ADJECTIVES for c in noun.children)
         neg = any(c.dep_ == "neg" for c in noun.children)
+        hyp = False
+        verb = _verb_taking(noun)
+        if verb is not None:
+            # "could face charges", "did not file a lawsuit", "plans to open an inquiry":
+            # the event is the verb's, with its negation and modality
+            hyp, conditional = modality(verb)
+            if conditional:
+                continue
+            neg = neg or negated(verb)
         name = f"noun:{noun.lemma_}"
         if noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children) \
                 and all(ctx.label(t.key) == "Group" for t in targets):
@@ -799,14 +808,27 @@ def nominal_relations(ctx: Context) -> None:
                 for s in sources:
                     for t in targets:
                         if _fits(ctx, rtype, s, t):
-                            emit(ctx, s, rtype, t, noun, name, 0.7, neg=neg)
+                            emit(ctx, s, rtype, t, noun, name, 0.7 if not hyp else 0.5, neg=neg, hyp=hyp)
             if spec.destination:  # "the deployment of troops to Denver"
                 places = [a for a in resolve_args(ctx, prep_objects(noun, cues.DESTINATION_PREPS - {"in"}))
                           if ctx.label(a.key) == "Place"]
                 for force in (t for t in targets if _is_force(ctx, t)):
                     for place in places:
                         if _fits(ctx, spec.destination, force, place):
-                            emit(ctx, force, spec.destination, place, noun, name + ":to", 0.7, neg=neg)
+                            emit(ctx, force, spec.destination, place, noun, name + ":to", 0.7 if not hyp else 0.5,
+                                 neg=neg, hyp=hyp)
+
+
+def _verb_taking(noun: Token) -> Optional[Token]:
+    """The verb an event noun is the object of ("filed a lawsuit", "faces charges", "was
+    placed under investigation", "charges were filed"), whose negation and modality are the
+    event's; None for a subject ("the investigation found ..." happened whatever it found)."""
+    if noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
 
 
 def calling_criticism(ctx: Context) -> None:
