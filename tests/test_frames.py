@@ -156,3 +156,33 @@ def test_a_finite_verb_coordinated_with_a_modal_clause_takes_the_governing_subje
 ])
 def test_criticism_and_accusation_cues_as_classes(extract, text, expected):
     assert triples(extract(text)) == expected
+
+
+def _attacked(subject, target, ents):
+    """'<two-word subject> attacked <one-word target> .' parsed by hand."""
+    rows = [(subject[0], 1, "compound", "PROPN", "NNP", subject[0]),
+            (subject[1], 2, "nsubj", "PROPN", "NNP", subject[1]),
+            ("attacked", 2, "ROOT", "VERB", "VBD", "attack"),
+            (target, 2, "dobj", "PROPN", "NNP", target), (".", 2, "punct", "PUNCT", ".", ".")]
+    return rows, ents[:2] + ["O", ents[2], "O"]
+
+
+@pytest.mark.parametrize("subject, target, ents, expected", [
+    (("Ana", "Ruiz"), "Senate", ["B-PERSON", "I-PERSON", "B-ORG"], {("Ana Ruiz", "CRITICIZED", "Senate")}),
+    # an armed body attacking, or a place attacked: no words against anyone
+    (("Vero", "Militia"), "Senate", ["B-ORG", "I-ORG", "B-ORG"], set()),
+    (("Ana", "Ruiz"), "Brackenford", ["B-PERSON", "I-PERSON", "B-GPE"], set()),
+], ids=["person-attacks-body", "militia-attacks", "person-attacks-town"])
+def test_frame_labels_narrow_a_cue(nlp, subject, target, ents, expected):
+    doc = hand_parsed(nlp, *_attacked(subject, target, ents))
+    assert triples(extract_article(doc, Article(id="t", text=doc.text, date="2026-01-21"))) == expected
+
+
+def test_frame_labels_are_validated(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("verbs:\n  - {lemmas: [attack], types: [CRITICIZED], target_labels: [Robot]}\n",
+                   encoding="utf-8")
+    with pytest.raises(KgError) as info:
+        load_frames([FRAMES_PATH, bad], ENTITY_LABELS)
+    assert str(info.value) == (f"{bad}: verbs[0]: target_labels: unknown entity label 'robot'; "
+                               "fix that entry of the rules file")

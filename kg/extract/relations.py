@@ -682,6 +682,8 @@ def verb_relations(ctx: Context) -> None:
         else:
             sources = fill_slots(ctx, verb, frame.source)[0]
         targets, target_tokens, slot = fill_slots(ctx, verb, frame.target)
+        if frame.source_labels is not None:
+            sources = [a for a in sources if ctx.label(a.key) in frame.source_labels]
         specs = [ctx.frames.spec(t) for t in frame.types]
         if not targets and any(s.possessor_target for s in specs):
             doers = any(s.doer_target for s in specs)
@@ -696,6 +698,8 @@ def verb_relations(ctx: Context) -> None:
         if not targets and any(s.behind_target for s in specs):
             exclude = {a.key for a in sources}
             targets = [a for t in target_tokens for a in resolve_behind(ctx, t, exclude)]
+        if frame.target_labels is not None:
+            targets = [a for a in targets if ctx.label(a.key) in frame.target_labels]
         name = f"verb:{verb.lemma_}" + (":passive" if is_passive(verb) else "")
         if slot is not None and slot.kind.startswith("xcomp"):
             name += ":xcomp:" + next(c.lemma_ for c in verb.children if c.dep_ == "xcomp")

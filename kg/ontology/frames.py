@@ -32,7 +32,7 @@ _SLOT = re.compile(r"^(subject|object|xcomp-object|obliged-subject|"
 _TYPE_KEYS = {"category", "core", "source", "target", "fatal", "possessor_target",
               "doer_target", "behind_target", "destination", "force_target"}
 _VERB_KEYS = {"lemmas", "types", "source", "target", "with_object", "with_prep_object",
-              "unless", "requires_target"}
+              "unless", "requires_target", "source_labels", "target_labels"}
 _NOUN_KEYS = {"lemmas", "types", "possessor", "target"}
 _CONSTRUCTION_KEYS = {"name", "pattern", "source", "target", "source_if_none", "types",
                       "source_labels", "target_labels", "confidence"}
@@ -81,6 +81,8 @@ class VerbFrame:
     with_prep_object: frozenset = frozenset()  # {("into", "custody"), ...}
     unless: frozenset = frozenset()
     requires_target: bool = False
+    source_labels: Optional[frozenset] = None  # narrower than the type's, for this cue
+    target_labels: Optional[frozenset] = None
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,7 @@ def _relation_type(name, item, path, entity_labels) -> RelationType:
         destination=item.get("destination"), force_target=bool(item.get("force_target")))
 
 
-def _verb_frame(item, path, entry) -> VerbFrame:
+def _verb_frame(item, path, entry, entity_labels) -> VerbFrame:
     _check_keys(item, _VERB_KEYS, path, entry)
     for key in ("lemmas", "types"):
         if key not in item:
@@ -256,7 +258,9 @@ def _verb_frame(item, path, entry) -> VerbFrame:
         if "with_object" in item else frozenset(),
         with_prep_object=frozenset(phrases),
         unless=frozenset(_words(item["unless"], path, entry, "unless")) if "unless" in item else frozenset(),
-        requires_target=bool(item.get("requires_target", False)))
+        requires_target=bool(item.get("requires_target", False)),
+        **{k: _labels(item[k], path, entry, k, entity_labels) if k in item else None
+           for k in ("source_labels", "target_labels")})
 
 
 def _noun_frame(item, path, entry) -> NounFrame:
@@ -380,10 +384,12 @@ def load_frames(paths: Iterable[Path], entity_labels: Iterable[str]) -> FrameSet
                     "top level")
         for name, item in (data.get("relation_types") or {}).items():
             types[name] = _relation_type(name, item, path, entity_labels)
-        for kind, reader, out in (("verbs", _verb_frame, verbs), ("nouns", _noun_frame, nouns)):
-            for i, item in enumerate(data.get(kind) or []):
-                out.append(reader(item, path, f"{kind}[{i}]"))
-                origins.append((out[-1], path, f"{kind}[{i}] ({out[-1].lemmas[0]})"))
+        for i, item in enumerate(data.get("verbs") or []):
+            verbs.append(_verb_frame(item, path, f"verbs[{i}]", entity_labels))
+            origins.append((verbs[-1], path, f"verbs[{i}] ({verbs[-1].lemmas[0]})"))
+        for i, item in enumerate(data.get("nouns") or []):
+            nouns.append(_noun_frame(item, path, f"nouns[{i}]"))
+            origins.append((nouns[-1], path, f"nouns[{i}] ({nouns[-1].lemmas[0]})"))
         for name, words in (data.get("lists") or {}).items():
             lists[name] = list(_words(words, path, f"lists.{name}", "a list"))
         for i, item in enumerate(data.get("constructions") or []):
