@@ -124,6 +124,8 @@ AGENCIES: dict[str, list[str]] = {
     "Bundestag": [],
     "Knesset": [],
     "Israel Defense Forces": ["IDF"],
+    "Islamic Revolutionary Guard Corps": ["IRGC", "Revolutionary Guard Corps", "Revolutionary Guards"],
+    "Quds Force": [],
     "Duma": ["State Duma"],
 }
 
@@ -158,9 +160,31 @@ ORGANIZATIONS: dict[str, list[str]] = {
     "Politico": [], "Axios": [], "NPR": [], "Xinhua": [],
     # sports bodies, whose names sound governmental ("Agency", "Committee")
     "International Olympic Committee": ["IOC"],
+    # armed groups, militias, cartels and extremist groups that are no state's forces
+    # (most on the US State Department's list of foreign terrorist organisations)
     "Hamas": [],
     "Hezbollah": [],
     "Taliban": [],
+    "Islamic State": ["ISIS", "ISIL", "Islamic State group", "Daesh"],
+    "al-Qaeda": ["Al Qaeda", "al Qaeda", "al-Qaida", "Al-Qaeda", "Al-Qaida"],
+    "al-Shabaab": ["Al-Shabaab", "al Shabaab", "Al Shabaab"],
+    "Boko Haram": [],
+    "Houthis": ["Ansar Allah"],
+    "Palestinian Islamic Jihad": ["Islamic Jihad"],
+    "Hayat Tahrir al-Sham": ["HTS"],
+    "Wagner Group": [],
+    "Rapid Support Forces": [],
+    "Tren de Aragua": [],
+    "MS-13": ["Mara Salvatrucha"],
+    "Sinaloa Cartel": ["Sinaloa cartel"],
+    "Jalisco New Generation Cartel": ["CJNG", "Jalisco cartel"],
+    "Gulf Cartel": [],
+    "Proud Boys": [],
+    "Oath Keepers": [],
+    "Ku Klux Klan": ["KKK"],
+    "Kurdistan Workers' Party": ["PKK"],
+    "Lashkar-e-Taiba": [],
+    "Jaish-e-Mohammed": [],
 }
 
 #: Words that make a proper-noun phrase a government body: "X Department", "Ministry of Y".
