@@ -90,6 +90,15 @@ CASES = [
       ("closed", 8, "ROOT", V, "VBD", "close"), (".", 8, "punct", "PUNCT", ".", ".")],
      [ORG, ORG_I, "O", "O", "O", ORG, ORG_I, "O", "O", "O"],
      {("Pell Labs", "PART_OF", "Vero Corp", "pattern:part-of")}),
+    ("part-of-relative",  # "Pell Labs , which is part of Vero Corp , closed ."
+     [("Pell", 1, "compound", P, "NNP", "Pell"), ("Labs", 10, "nsubj", P, "NNPS", "Labs"),
+      (",", 1, "punct", "PUNCT", ",", ","), ("which", 4, "nsubj", "PRON", "WDT", "which"),
+      ("is", 1, "relcl", "AUX", "VBZ", "be"), ("part", 4, "attr", N, "NN", "part"),
+      ("of", 5, "prep", A, "IN", "of"), ("Vero", 8, "compound", P, "NNP", "Vero"),
+      ("Corp", 6, "pobj", P, "NNP", "Corp"), (",", 1, "punct", "PUNCT", ",", ","),
+      ("closed", 10, "ROOT", V, "VBD", "close"), (".", 10, "punct", "PUNCT", ".", ".")],
+     [ORG, ORG_I, "O", "O", "O", "O", "O", ORG, ORG_I, "O", "O", "O"],
+     {("Pell Labs", "PART_OF", "Vero Corp", "pattern:part-of-relative")}),
     ("based-in",  # "Pell Labs , based in Ohio , closed ."
      [("Pell", 1, "compound", P, "NNP", "Pell"), ("Labs", 7, "nsubj", P, "NNPS", "Labs"),
       (",", 1, "punct", "PUNCT", ",", ","), ("based", 1, "acl", V, "VBN", "base"),
@@ -122,8 +131,9 @@ def test_every_shipped_construction_has_a_case():
 
 
 # "Pell Labs , member of Vero Corp , closed ."
+PART_OF = next(c for c in CASES if c[0] == "part-of")
 MEMBER = [(w if w != "part" else "member", h, d, p, t, l if l != "part" else "member")
-          for w, h, d, p, t, l in CASES[-2][1]]
+          for w, h, d, p, t, l in PART_OF[1]]
 
 
 def test_a_construction_added_through_data_alone_is_extracted(nlp, tmp_path):
@@ -137,7 +147,7 @@ def test_a_construction_added_through_data_alone_is_extracted(nlp, tmp_path):
         "      - {LEFT_ID: cue, REL_OP: '<', RIGHT_ID: member, RIGHT_ATTRS: {}}\n"
         "    source: [member]\n    target: ['cue.prep:of']\n    types: [PART_OF]\n"
         "    confidence: 0.6\n", encoding="utf-8")
-    ents = CASES[-2][2]
+    ents = PART_OF[2]
     assert _relations(nlp, MEMBER, ents, FRAMES) == set()
     frames = load_frames([FRAMES_PATH, CONSTRUCTIONS_PATH, extra], ENTITY_LABELS)
     assert _relations(nlp, MEMBER, ents, frames) == {("Pell Labs", "PART_OF", "Vero Corp", "pattern:member-of")}

@@ -71,6 +71,8 @@ CASES = [
     # bodies in bodies
     ("The Office of Tenant Advocacy, part of the Justice Department, issued a report.",
      ("Office of Tenant Advocacy", "PART_OF", "Department of Justice", "pattern:part-of")),
+    ("The Office of Tenant Advocacy, which is part of the Justice Department, issued a report.",
+     ("Office of Tenant Advocacy", "PART_OF", "Department of Justice", "pattern:part-of-relative")),
     ("The FBI's Cyber Division arrested Dorian Vell.",
      ("Cyber Division", "PART_OF", "Federal Bureau of Investigation", "pattern:body-possessive")),
     ("The Land Use Project at the Corvel Institute published the study.",

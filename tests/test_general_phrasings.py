@@ -168,6 +168,26 @@ CASES = [
      ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O"],
      set(),
      {("Senate", "Agency"), ("Tom Verrick", "Person")}),
+    ("authorized the deployment of troops to X, 'to X' on the verb",
+     # "Ana Ruiz authorized the deployment of troops to Brackenford ."
+     [("Ana", 1, "compound", P, "NNP", "Ana"), ("Ruiz", 2, "nsubj", P, "NNP", "Ruiz"),
+      ("authorized", 2, "ROOT", V, "VBD", "authorize"), ("the", 4, "det", D, "DT", "the"),
+      ("deployment", 2, "dobj", N, "NN", "deployment"), ("of", 4, "prep", A, "IN", "of"),
+      ("troops", 5, "pobj", N, "NNS", "troop"), ("to", 2, "prep", A, "IN", "to"),
+      ("Brackenford", 7, "pobj", P, "NNP", "Brackenford"), (".", 2, "punct", "PUNCT", ".", ".")],
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "B-GPE", "O"],
+     {("Ana Ruiz", "DEPLOYED", "troops", ""), ("troops", "DEPLOYED_TO", "Brackenford", "")},
+     {("Ana Ruiz", "Person"), ("troops", "Group"), ("Brackenford", "Place")}),
+    ("a possessive closing a coordinated body's name",
+     # "Vero and Pell Corp 's Widget Lab closed ."
+     [("Vero", 6, "nmod", P, "NNP", "Vero"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+      ("Pell", 3, "compound", P, "NNP", "Pell"), ("Corp", 0, "conj", P, "NNP", "Corp"),
+      ("'s", 3, "case", "PART", "POS", "'s"), ("Widget", 6, "compound", P, "NNP", "Widget"),
+      ("Lab", 7, "nsubj", P, "NNP", "Lab"), ("closed", 7, "ROOT", V, "VBD", "close"),
+      (".", 7, "punct", "PUNCT", ".", ".")],
+     ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O"],
+     {("Widget Lab", "PART_OF", "Vero and Pell Corp", "")},
+     {("Widget Lab", "Organization"), ("Vero and Pell Corp", "Organization")}),
 ]
 
 

@@ -814,7 +814,10 @@ def nominal_relations(ctx: Context) -> None:
                         if _fits(ctx, rtype, s, t):
                             emit(ctx, s, rtype, t, noun, name, 0.7 if not hyp else 0.5, neg=neg, hyp=hyp)
             if spec.destination:  # "the deployment of troops to Denver"
-                places = [a for a in resolve_args(ctx, prep_objects(noun, cues.DESTINATION_PREPS - {"in"}))
+                # ("authorized the deployment of troops to Denver": "to" on the verb)
+                on_verb = prep_objects(verb, cues.DESTINATION_PREPS - {"in"}) \
+                    if verb is not None and noun.dep_ in ("dobj", "obj") else []
+                places = [a for a in resolve_args(ctx, prep_objects(noun, cues.DESTINATION_PREPS - {"in"}) + on_verb)
                           if ctx.label(a.key) == "Place"]
                 for force in (t for t in targets if _is_force(ctx, t)):
                     for place in places:
@@ -1142,8 +1145,10 @@ def part_of_relations(ctx: Context) -> None:
     for m in bodies:
         head = ctx.doc[m.head]
         # "the Acme Corp's Widget Lab": a body's own unit (a place's is its government's)
+        # (the possessive may close a coordinated name: "Customs and Border Protection's")
         owners = [c for c in head.children if c.dep_ in ("poss", "nmod") and c.i < m.start
-                  and (any(g.lower_ in POSSESSIVE for g in c.children) or c.lower_ == "its")]
+                  and (any(g.lower_ in POSSESSIVE for g in c.children) or c.lower_ == "its" or
+                       ctx.doc[c.right_edge.i].lower_ in POSSESSIVE)]
         for owner in resolve_args(ctx, owners):
             if ctx.label(owner.key) in BODY_LABELS and owner.key != m.key:
                 emit(ctx, Arg(m.key), "PART_OF", owner, head, "pattern:body-possessive", 0.7)
