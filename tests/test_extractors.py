@@ -81,6 +81,11 @@ CASES = [
      ("Corvel Institute Project", "PART_OF", "Corvel Institute", "pattern:unit-name")),
     ("The NASA Safety Office said on Monday it would look into it.",
      ("Safety Office", "PART_OF", "National Aeronautics and Space Administration", "pattern:unit-after-body")),
+    # a standing critic
+    ("Senator Mira Castell has long been a critic of the Corvel Company.",
+     ("Mira Castell", "CRITICIZED", "Corvel Company", "pattern:critic-of")),
+    ("Senator Mira Castell, a fierce critic of the Corvel Company, spoke on Monday.",
+     ("Mira Castell", "CRITICIZED", "Corvel Company", "pattern:critic-of-appositive")),
     # what a speaker says
     ("Senator Mira Castell said the Corvel Company violated the law.",
      ("Mira Castell", "ACCUSED", "Corvel Company", "speech:wrongdoing")),

@@ -188,6 +188,15 @@ CASES = [
      ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O"],
      {("Widget Lab", "PART_OF", "Vero and Pell Corp", "")},
      {("Widget Lab", "Organization"), ("Vero and Pell Corp", "Organization")}),
+    ("threatened action against X",  # "Ana Ruiz threatened legal action against the Senate ."
+     [("Ana", 1, "compound", P, "NNP", "Ana"), ("Ruiz", 2, "nsubj", P, "NNP", "Ruiz"),
+      ("threatened", 2, "ROOT", V, "VBD", "threaten"), ("legal", 4, "amod", "ADJ", "JJ", "legal"),
+      ("action", 2, "dobj", N, "NN", "action"), ("against", 4, "prep", A, "IN", "against"),
+      ("the", 7, "det", D, "DT", "the"), ("Senate", 5, "pobj", P, "NNP", "Senate"),
+      (".", 2, "punct", "PUNCT", ".", ".")],
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O"],
+     {("Ana Ruiz", "THREATENED", "Senate", "")},
+     {("Ana Ruiz", "Person"), ("Senate", "Agency")}),
 ]
 
 
