@@ -197,6 +197,17 @@ CASES = [
      ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-ORG", "O"],
      {("Ana Ruiz", "THREATENED", "Senate", "")},
      {("Ana Ruiz", "Person"), ("Senate", "Agency")}),
+    ("who chairs a body holds an office of it",
+     # "Ana Ruiz , who chairs the Senate , criticized Vero Corp ."
+     [("Ana", 1, "compound", P, "NNP", "Ana"), ("Ruiz", 8, "nsubj", P, "NNP", "Ruiz"),
+      (",", 1, "punct", "PUNCT", ",", ","), ("who", 4, "nsubj", "PRON", "WP", "who"),
+      ("chairs", 1, "relcl", V, "VBZ", "chair"), ("the", 6, "det", D, "DT", "the"),
+      ("Senate", 4, "dobj", P, "NNP", "Senate"), (",", 1, "punct", "PUNCT", ",", ","),
+      ("criticized", 8, "ROOT", V, "VBD", "criticize"), ("Vero", 10, "compound", P, "NNP", "Vero"),
+      ("Corp", 8, "dobj", P, "NNP", "Corp"), (".", 8, "punct", "PUNCT", ".", ".")],
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O", "B-ORG", "I-ORG", "O"],
+     {("Ana Ruiz", "HOLDS_OFFICE", "Senate", ""), ("Ana Ruiz", "CRITICIZED", "Vero Corp", "")},
+     {("Ana Ruiz", "Official"), ("Senate", "Agency"), ("Vero Corp", "Organization")}),
 ]
 
 

@@ -982,10 +982,13 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
                     m.label, m.title = "Official", _clean_title(title)
                     continue
             else:
-                office = _agency_title_before(doc, m, mention_at, mentions) or \
-                    _leads_agency(doc, m, mention_at, mentions)
+                office, body = _agency_title_before(doc, m, mention_at, mentions) or \
+                    _leads_agency(doc, m, mention_at, mentions) or ("", -1)
                 if office:
                     m.label, m.title = "Official", office
+                    if body >= 0:  # the body is the office's jurisdiction
+                        m.jurisdiction = mentions[mention_at[body]].text
+                        m.jurisdiction_token = body
                     continue
         if title is None:
             _mark_staff(doc, m)
@@ -1021,9 +1024,9 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
 
 
 def _agency_title_before(doc: Doc, m: Mention, mention_at: dict[int, int],
-                         mentions: list[Mention]) -> str:
+                         mentions: list[Mention]) -> Optional[tuple[str, int]]:
     """"NASA Chief Scientist Dr. X": capitalised words between a government body and
-    a name, ending in a title head, are that body's office."""
+    a name, ending in a title head, are that body's office: (title, the body's token)."""
     j = m.start - 1
     while j >= 0 and doc[j].lower_.rstrip(".") in gz.HONORIFICS:
         j -= 1
@@ -1031,24 +1034,27 @@ def _agency_title_before(doc: Doc, m: Mention, mention_at: dict[int, int],
     while j >= 0 and j not in mention_at and doc[j].is_title and doc[j].pos_ in ("PROPN", "NOUN"):
         j -= 1
     if end - j < 2 or doc[end].lower_ not in gz.OFFICE_HEAD_WORDS or j not in mention_at:
-        return ""
+        return None
     body = mentions[mention_at[j]]
     if body.label != "Agency":
-        return ""
-    return doc[j + 1:end + 1].text
+        return None
+    return doc[j + 1:end + 1].text, j
 
 
-def _leads_agency(doc: Doc, m: Mention, mention_at: dict[int, int], mentions: list[Mention]) -> str:
-    """"X, who led the agency's Water Research Institute": heading a government body is an
-    office ("Head")."""
+def _leads_agency(doc: Doc, m: Mention, mention_at: dict[int, int],
+                  mentions: list[Mention]) -> Optional[tuple[str, int]]:
+    """"X, who led the agency's Water Research Institute", "X, who chairs the House
+    Judiciary Committee": heading a government body is an office ("Head"): (title, the
+    body's token, the object's own body first)."""
     for child in doc[m.head].children:
         if child.dep_ != "relcl" or child.lemma_ not in gz.LEADING_VERBS:
             continue
         for obj in child.children:
-            if obj.dep_ == "dobj" and any(t.i in mention_at and mentions[mention_at[t.i]].label == "Agency"
-                                          for t in obj.subtree):
-                return "Head"
-    return ""
+            bodies = [t.i for t in obj.subtree if t.i in mention_at and
+                      mentions[mention_at[t.i]].label == "Agency"]
+            if obj.dep_ == "dobj" and bodies:
+                return "Head", (obj.i if obj.i in bodies else bodies[-1])
+    return None
 
 
 def _of_an_unnamed_government_body(head: Token) -> bool:
