@@ -208,6 +208,15 @@ CASES = [
      ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O", "B-ORG", "I-ORG", "O"],
      {("Ana Ruiz", "HOLDS_OFFICE", "Senate", ""), ("Ana Ruiz", "CRITICIZED", "Vero Corp", "")},
      {("Ana Ruiz", "Official"), ("Senate", "Agency"), ("Vero Corp", "Organization")}),
+    ("a surge of troops to X",  # "The Pentagon announced a surge of troops to Brackenford ."
+     [("The", 1, "det", D, "DT", "the"), ("Pentagon", 2, "nsubj", P, "NNP", "Pentagon"),
+      ("announced", 2, "ROOT", V, "VBD", "announce"), ("a", 4, "det", D, "DT", "a"),
+      ("surge", 2, "dobj", N, "NN", "surge"), ("of", 4, "prep", A, "IN", "of"),
+      ("troops", 5, "pobj", N, "NNS", "troop"), ("to", 4, "prep", A, "IN", "to"),
+      ("Brackenford", 7, "pobj", P, "NNP", "Brackenford"), (".", 2, "punct", "PUNCT", ".", ".")],
+     ["O", "B-ORG", "O", "O", "O", "O", "O", "O", "B-GPE", "O"],
+     {("Department of Defense", "DEPLOYED", "troops", ""), ("troops", "DEPLOYED_TO", "Brackenford", "")},
+     {("Department of Defense", "Agency"), ("troops", "Group"), ("Brackenford", "Place")}),
 ]
 
 
