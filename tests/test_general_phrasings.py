@@ -217,6 +217,13 @@ CASES = [
      ["O", "B-ORG", "O", "O", "O", "O", "O", "O", "B-GPE", "O"],
      {("Department of Defense", "DEPLOYED", "troops", ""), ("troops", "DEPLOYED_TO", "Brackenford", "")},
      {("Department of Defense", "Agency"), ("troops", "Group"), ("Brackenford", "Place")}),
+    ("a nationality the NER took for a place",  # "Ukrainian officials accused Vero Corp ."
+     [("Ukrainian", 1, "amod", "ADJ", "JJ", "ukrainian"), ("officials", 2, "nsubj", N, "NNS", "official"),
+      ("accused", 2, "ROOT", V, "VBD", "accuse"), ("Vero", 4, "compound", P, "NNP", "Vero"),
+      ("Corp", 2, "dobj", P, "NNP", "Corp"), (".", 2, "punct", "PUNCT", ".", ".")],
+     ["B-GPE", "O", "O", "B-ORG", "I-ORG", "O"],
+     {("Ukrainian officials", "ACCUSED", "Vero Corp", "")},
+     {("Ukrainian officials", "Group"), ("Vero Corp", "Organization")}),
 ]
 
 

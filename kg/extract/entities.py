@@ -624,6 +624,9 @@ def _type_span(doc: Doc, start: int, end: int, ner_label: str, ruler_id: str) ->
     if PLACE_PAIR.match(text) and ner_label in ("ORG", "GPE", "NORP"):
         return None  # "U.S.-Mexico" (border): a pair of places, not a body
     if ner_label in ("GPE", "LOC", "FAC"):
+        if key in gz.DEMONYMS and key not in gz.PLACE_ALIASES and text not in gz.COUNTRIES and \
+                doc[end - 1].dep_ in ("amod", "compound", "nmod") and doc[end - 1].head.pos_ == "NOUN":
+            return None  # "Ukrainian officials": a nationality, no place ("U.S. officials" names one)
         known_place = text in gz.COUNTRIES or text in gz.US_STATES or key in gz.PLACE_ALIASES
         if not known_place and len(words) > 1 and words[-1] in gz.BODY_HEADS_OVER_NER and \
                 doc[end - 1].is_title:
