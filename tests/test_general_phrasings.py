@@ -224,6 +224,14 @@ CASES = [
      ["B-GPE", "O", "O", "B-ORG", "I-ORG", "O"],
      {("Ukrainian officials", "ACCUSED", "Vero Corp", "")},
      {("Ukrainian officials", "Group"), ("Vero Corp", "Organization")}),
+    ("an ordinal tells a court of several apart",  # "The 9th Circuit Court sued Vero Corp ."
+     [("The", 3, "det", D, "DT", "the"), ("9th", 3, "amod", "ADJ", "JJ", "9th"),
+      ("Circuit", 3, "compound", P, "NNP", "Circuit"), ("Court", 4, "nsubj", P, "NNP", "Court"),
+      ("sued", 4, "ROOT", V, "VBD", "sue"), ("Vero", 6, "compound", P, "NNP", "Vero"),
+      ("Corp", 4, "dobj", P, "NNP", "Corp"), (".", 4, "punct", "PUNCT", ".", ".")],
+     ["O", "B-ORDINAL", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O"],
+     {("9th Circuit Court", "SUED", "Vero Corp", "")},
+     {("9th Circuit Court", "Agency"), ("Vero Corp", "Organization")}),
 ]
 
 

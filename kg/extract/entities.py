@@ -1255,6 +1255,9 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             start += 2 if doc[start + 1].text == "." else 1  # "in a post on X. Reyes added"
         if ent.label_ == "PERSON":
             start = _given_names_before(doc, start, end)
+        elif start > 0 and doc[start - 1].ent_type_ == "ORDINAL" and doc[start - 1].ent_iob_ == "B" and \
+                {t.lower_ for t in doc[start:end]} & gz.ORDINAL_NAMED_WORDS:
+            start -= 1  # "the 9th" + "U.S. Circuit Court of Appeals": one court of several
         start, title_in_span = _title_prefix_in_span(doc, start, end, ent.label_)
         end = _cut_tail(doc, start, end, ent.label_)
         if doc[end - 1].idx + len(doc[end - 1]) - doc[start].idx > MAX_NAME_CHARS:

@@ -318,6 +318,12 @@ MEMBER_ROLES = {
     "pilot", "guard", "officer's", "ranger", "fighter", "militant", "gunman", "gunmen", "militiaman", "militiamen",
 }
 
+#: Words of bodies told apart by an ordinal ("the 9th Circuit", "the 82nd Airborne
+#: Division", "the 3rd Congressional District").
+ORDINAL_NAMED_WORDS = {"circuit", "district", "court", "fleet", "army", "corps", "division",
+                       "brigade", "regiment", "battalion", "squadron", "precinct", "ward",
+                       "congressional", "infantry", "airborne", "cavalry", "marines"}
+
 #: Member roles of a state's force: the body whose initials name them is a government
 #: body ("CHP officers", "NYPD detectives"); other members' bodies are organisations.
 FORCE_MEMBER_ROLES = {"officer", "agent", "special agent", "police officer", "detective",
