@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from ..model import Article, LocalEntity, Mention, Relation
@@ -594,47 +594,79 @@ def fill_slots(ctx: Context, verb: Token, slots: tuple[Slot, ...]) -> tuple[list
     return [], tried, None
 
 
+#: Token attributes a pattern may test, as read in Python for the quick checks below.
+_TOKEN_ATTRS = {"ORTH": "text", "TEXT": "text", "LOWER": "lower_", "LEMMA": "lemma_",
+                "POS": "pos_", "TAG": "tag_", "DEP": "dep_"}
+
+
+def _may_match(token: Token, attrs: dict) -> bool:
+    """Whether ``token`` may satisfy a pattern node's attributes: the string, IN and NOT_IN
+    tests of ``_TOKEN_ATTRS`` are checked, anything else is left to the matcher."""
+    for key, value in attrs.items():
+        name = _TOKEN_ATTRS.get(key)
+        if name is None:
+            continue
+        actual = getattr(token, name)
+        if isinstance(value, str) and actual != value:
+            return False
+        if isinstance(value, dict) and (("IN" in value and actual not in value["IN"]) or
+                                        ("NOT_IN" in value and actual in value["NOT_IN"])):
+            return False
+    return True
+
+
 @functools.lru_cache(maxsize=8)
-def _construction_matchers(frames: FrameSet, vocab) -> list[tuple[Optional[frozenset], Matcher, DependencyMatcher]]:
-    """The constructions grouped by the lemmas their first word may have, each group with
-    what finds the sentences it may match (those lemmas, or a matcher of the first words
-    when a pattern names none) and the DependencyMatcher of its patterns, which is run on
-    those sentences only: its word tests run over every token it is given."""
-    groups: dict[Optional[frozenset], list[tuple[str, list]]] = {}
+def _construction_matcher(frames: FrameSet, vocab) -> tuple[dict, tuple, DependencyMatcher]:
+    """The constructions by the lemmas their first word may have (and those whose first
+    word names none), and the DependencyMatcher of all their patterns."""
+    by_lemma: dict[str, list] = {}
+    unlemmaed = []
+    tree = DependencyMatcher(vocab)
     for name, pattern in matching_patterns(frames).items():
+        tree.add(name, [pattern])
         lemma = pattern[0].get("RIGHT_ATTRS", {}).get("LEMMA")
-        if isinstance(lemma, dict) and isinstance(lemma.get("IN"), list):
-            lemma = frozenset(lemma["IN"])
-        groups.setdefault(frozenset([lemma]) if isinstance(lemma, str) else lemma
-                          if isinstance(lemma, frozenset) else None, []).append((name, pattern))
-    out = []
-    for lemmas, members in groups.items():
-        firsts, tree = Matcher(vocab), DependencyMatcher(vocab)
-        for name, pattern in members:
-            firsts.add(name, [[pattern[0].get("RIGHT_ATTRS", {})]])
-            tree.add(name, [pattern])
-        out.append((lemmas, firsts, tree))
-    return out
+        lemmas = [lemma] if isinstance(lemma, str) else \
+            lemma.get("IN") if isinstance(lemma, dict) and isinstance(lemma.get("IN"), list) else None
+        for word in lemmas or ():
+            by_lemma.setdefault(word, []).append(pattern)
+        if lemmas is None:
+            unlemmaed.append(pattern)
+    return by_lemma, tuple(unlemmaed), tree
+
+
+def _may_start(pattern: list, token: Token) -> bool:
+    """Whether a pattern may match with ``token`` as its first node: that node's own tests,
+    and those of a node hung right on it ("<": its head, ">": one of its children)."""
+    if not _may_match(token, pattern[0].get("RIGHT_ATTRS", {})):
+        return False
+    first = pattern[0].get("RIGHT_ID")
+    for node in pattern[1:]:
+        if node.get("LEFT_ID") == first and node.get("REL_OP") in ("<", ">"):
+            near = [token.head] if node["REL_OP"] == "<" else list(token.children)
+            if not any(_may_match(t, node.get("RIGHT_ATTRS", {})) for t in near):
+                return False
+    return True
 
 
 def construction_matches(doc: Doc, frames: FrameSet) -> list[tuple]:
     """Every match of the constructions of ``frames`` (``constructions.yaml``) in ``doc``:
-    (construction, {anchor: token})."""
-    found = []
-    for lemmas, firsts, tree in _construction_matchers(frames, doc.vocab):
-        if lemmas is not None:
-            starts = [t.i for t in tokens_of(doc) if t.lemma_ in lemmas]
-        else:
-            starts = [start for _, start, _ in firsts(doc)]
-        sentences = {}
-        for i in starts:
-            sent = sentence_of(doc[i])
+    (construction, {anchor: token}). The DependencyMatcher runs only on the sentences where
+    a construction may start (its word tests run over every token it is given, and a Span
+    is copied into a Doc of its own)."""
+    if not frames.constructions:
+        return []
+    by_lemma, unlemmaed, tree = _construction_matcher(frames, doc.vocab)
+    sentences = {}
+    for token in tokens_of(doc):
+        if any(_may_start(p, token) for p in (*by_lemma.get(token.lemma_, ()), *unlemmaed)):
+            sent = sentence_of(token)
             sentences[sent.start] = sent
-        for start in sorted(sentences):
-            for match_id, token_ids in tree(sentences[start]):
-                construction = frames.constructions[doc.vocab.strings[match_id]]
-                found.append((construction, {a: doc[start + i] for a, i in
-                                             zip(construction.anchors, token_ids)}))
+    found = []
+    for start in sorted(sentences):
+        for match_id, token_ids in tree(sentences[start]):
+            construction = frames.constructions[doc.vocab.strings[match_id]]
+            found.append((construction, {a: doc[start + i] for a, i in
+                                         zip(construction.anchors, token_ids)}))
     return found
 
 
