@@ -232,6 +232,16 @@ CASES = [
      ["O", "B-ORDINAL", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O"],
      {("9th Circuit Court", "SUED", "Vero Corp", "")},
      {("9th Circuit Court", "Agency"), ("Vero Corp", "Organization")}),
+    ("a force's own deployment to a place",
+     # "The National Guard 's deployment in Brackenford ended ."
+     [("The", 2, "det", D, "DT", "the"), ("National", 2, "compound", P, "NNP", "National"),
+      ("Guard", 4, "poss", P, "NNP", "Guard"), ("'s", 2, "case", "PART", "POS", "'s"),
+      ("deployment", 7, "nsubj", N, "NN", "deployment"), ("in", 4, "prep", A, "IN", "in"),
+      ("Brackenford", 5, "pobj", P, "NNP", "Brackenford"), ("ended", 7, "ROOT", V, "VBD", "end"),
+      (".", 7, "punct", "PUNCT", ".", ".")],
+     ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-GPE", "O", "O"],
+     {("National Guard", "DEPLOYED_TO", "Brackenford", "")},
+     {("National Guard", "Agency"), ("Brackenford", "Place")}),
 ]
 
 

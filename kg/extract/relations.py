@@ -816,6 +816,7 @@ def nominal_relations(ctx: Context) -> None:
             # "filed the lawsuit", "joined the state's suit": the suit named before
             targets = ctx.event_targets[types[0]]
         if not targets:
+            _moved_forces(ctx, noun, specs, sources)
             continue
         has_poss = any(c.dep_ == "poss" for c in noun.children)
         if not sources and definite and not has_poss:
@@ -856,6 +857,21 @@ def nominal_relations(ctx: Context) -> None:
                         if _fits(ctx, spec.destination, force, place):
                             emit(ctx, force, spec.destination, place, noun, name + ":to", 0.7 if not hyp else 0.5,
                                  neg=neg, hyp=hyp)
+
+
+def _moved_forces(ctx: Context, noun: Token, specs, owners: list[Arg]) -> None:
+    """"the Guard's deployment in Portland", "their deployment to the border": a sending
+    noun with no one sent moves its possessor, when a force, to the places it names (as a
+    movement verb with no object moves its subject)."""
+    places = [a for a in resolve_args(ctx, prep_objects(noun, cues.DESTINATION_PREPS))
+              if ctx.label(a.key) == "Place"]
+    if not places or not any(c.dep_ == "poss" for c in noun.children):
+        return
+    for spec in (s for s in specs if s.destination):
+        for force in (o for o in owners if _is_force(ctx, o)):
+            for place in places:
+                if _fits(ctx, spec.destination, force, place):
+                    emit(ctx, force, spec.destination, place, noun, f"noun:{noun.lemma_}:to", 0.65)
 
 
 def _verb_taking(noun: Token) -> Optional[Token]:
