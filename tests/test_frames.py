@@ -186,3 +186,51 @@ def test_frame_labels_are_validated(tmp_path):
         load_frames([FRAMES_PATH, bad], ENTITY_LABELS)
     assert str(info.value) == (f"{bad}: verbs[0]: target_labels: unknown entity label 'robot'; "
                                "fix that entry of the rules file")
+
+
+@pytest.mark.parametrize("text, entry, reason", [
+    ("rule_types:\n  title_office: HOLDS\n", "rule_types.title_office",
+     "unknown relation type 'HOLDS'; declare it under relation_types"),
+    ("rule_types:\n  guessing: SHOT\n", "rule_types.guessing",
+     "no such rule (derogatory_naming, place_in_place, title_office, unit_of_body, wrongdoing_speech)"),
+])
+def test_a_malformed_rule_type_is_one_coded_line(tmp_path, text, entry, reason):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(KgError) as info:
+        load_frames([FRAMES_PATH, bad], ENTITY_LABELS)
+    assert str(info.value) == f"{bad}: {entry}: {reason}; fix that entry of the rules file"
+
+
+def test_every_grammar_rule_takes_its_type_from_data(extract, tmp_path):
+    from kg.extract import extract_article as run
+    from kg.extract.nlp import load_pipeline
+
+    text = "Mira Castell, Oregon Republican, said the Corvel Company violated the law."
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("relation_types:\n  DENOUNCED: {category: ACCUSE, source: [actor], target: [actor]}\n"
+                     "rule_types:\n  wrongdoing_speech: DENOUNCED\n  title_office: LOCATED_IN\n",
+                     encoding="utf-8")
+    frames = load_frames([FRAMES_PATH, extra], ENTITY_LABELS)
+    article = Article(id="t", text=text, date="2026-01-21")
+    assert triples(extract(text)) == {("Mira Castell", "ACCUSED", "Corvel Company"),
+                                      ("Mira Castell", "HOLDS_OFFICE", "Oregon")}
+    part = run(load_pipeline()(text), article, frames)
+    assert triples(part) == {("Mira Castell", "DENOUNCED", "Corvel Company"),
+                             ("Mira Castell", "LOCATED_IN", "Oregon")}
+
+
+def test_no_relation_type_is_written_in_the_extraction_code():
+    # issue #12: every relation type the extraction emits comes from the ontology's data
+    # (frames, constructions, rule_types); a type written in the code fails here, by file
+    import ast
+    from pathlib import Path
+
+    import kg.extract
+
+    found = {}
+    for path in Path(kg.extract.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in FRAMES.types:
+                found.setdefault(path.name, set()).add(node.value)
+    assert found == {}

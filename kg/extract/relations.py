@@ -913,7 +913,8 @@ def calling_criticism(ctx: Context) -> None:
         if not sources and misparsed_root is not None:
             sources = resolve_args(ctx, [misparsed_root])
         # "called X's plan ...", "called the ruling by X ...": CRITICIZED takes owners and doers
-        targets = resolve_args(ctx, objs) or possessor_targets(ctx, objs, doers=ctx.frames.spec("CRITICIZED").doer_target)
+        rtype = ctx.frames.rule_types["derogatory_naming"]
+        targets = resolve_args(ctx, objs) or possessor_targets(ctx, objs, doers=ctx.frames.spec(rtype).doer_target)
         if not targets:
             exclude = {a.key for a in sources}
             targets = [a for obj in objs for a in resolve_behind(ctx, obj, exclude)]
@@ -925,8 +926,8 @@ def calling_criticism(ctx: Context) -> None:
                                    [p for c in seconds for p in prep_objects(c, {"by"})])
         for s in sources:
             for t in targets:
-                if _fits(ctx, "CRITICIZED", s, t):
-                    emit(ctx, s, "CRITICIZED", t, verb, "verb:call:derogatory", 0.6)
+                if _fits(ctx, rtype, s, t):
+                    emit(ctx, s, rtype, t, verb, "verb:call:derogatory", 0.6)
 
 
 def _is_quoted(doc: Doc, token: Token) -> bool:
@@ -936,6 +937,7 @@ def _is_quoted(doc: Doc, token: Token) -> bool:
 
 def office_relations(ctx: Context) -> None:
     """HOLDS_OFFICE from titles: 'Minnesota Governor Tim Walz' -> Walz -> Minnesota."""
+    holds = ctx.frames.rule_types["title_office"]
     seen = set()
     for m in ctx.mentions:
         if m.label != "Official" or not m.title or not m.key or m.nominal:
@@ -946,14 +948,14 @@ def office_relations(ctx: Context) -> None:
         if ctx.label(juris) not in ("Place", "Agency", "Organization"):
             continue
         seen.add((m.key, juris))
-        emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(juris), ctx.doc[m.head], "title", 0.85,
+        emit(ctx, Arg(m.key), holds, Arg(juris), ctx.doc[m.head], "title", 0.85,
              title=m.title)
         place = _place_naming(ctx, juris)
         if place and (m.key, place) not in seen:
             # "Ohio Supreme Court Justice X", "Norland Police Commissioner X": the
             # office is the place's too
             seen.add((m.key, place))
-            emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(place), ctx.doc[m.head], "title:body-place",
+            emit(ctx, Arg(m.key), holds, Arg(place), ctx.doc[m.head], "title:body-place",
                  0.7, title=m.title)
     # "Rep. Ana Ruiz, D-Ohio", "Sen. Ana Ruiz (R-Utah)", "Ana Ruiz, Oregon Republican": a
     # legislator's party tag names the state she represents
@@ -963,7 +965,7 @@ def office_relations(ctx: Context) -> None:
         state = _party_tag_state(ctx, m)
         if state and state != m.key and (m.key, state) not in seen:
             seen.add((m.key, state))
-            emit(ctx, Arg(m.key), "HOLDS_OFFICE", Arg(state), ctx.doc[m.head], "title:party-tag",
+            emit(ctx, Arg(m.key), holds, Arg(state), ctx.doc[m.head], "title:party-tag",
                  0.75, title=m.title or "legislator")
     # "Gov. Ana Ruiz" with no state named beside her, in an article about one state: a
     # governor's office is a state's, and that state is the one the article is about
@@ -985,7 +987,7 @@ def office_relations(ctx: Context) -> None:
                            if not any(_former(ctx, x) for x in ctx.mentions if x.key == k)}
             if place and len(holders) == 1:
                 (key, m), = holders.items()
-                emit(ctx, Arg(key), "HOLDS_OFFICE", Arg(place), ctx.doc[m.head], name, 0.6,
+                emit(ctx, Arg(key), holds, Arg(place), ctx.doc[m.head], name, 0.6,
                      title=m.title)
 
 
@@ -1079,6 +1081,7 @@ def _article_country(ctx: Context) -> Optional[str]:
 def location_relations(ctx: Context) -> None:
     """LOCATED_IN from 'Davos, Switzerland', 'the town of X' and 'X in Y' ('troops based in
     Alaska' is a construction)."""
+    located = ctx.frames.rule_types["place_in_place"]
     doc = ctx.doc
     places = sorted((m for m in ctx.mentions if m.label == "Place" and m.key), key=lambda m: m.start)
     by_start = {m.start: m for m in places}
@@ -1094,7 +1097,7 @@ def location_relations(ctx: Context) -> None:
         if _is_region(m) and ctx.entities[outer.key].name not in gz.COUNTRIES:
             continue  # "Texas, Ohio": two states, not one inside the other
         if not in_list:
-            emit(ctx, Arg(m.key), "LOCATED_IN", Arg(outer.key), doc[m.head],
+            emit(ctx, Arg(m.key), located, Arg(outer.key), doc[m.head],
                  "pattern:place-comma-place", 0.8)
     for noun in tokens_of(doc):  # "the coastal Norland town of Vik", "Vik, the capital of Norland"
         if noun.lemma_ not in gz.PLACE_TYPE_NOUNS or noun.pos_ != "NOUN":
@@ -1110,11 +1113,11 @@ def location_relations(ctx: Context) -> None:
         for x in inner:
             for y in outer:
                 if x.key != y.key and ctx.label(x.key) == ctx.label(y.key) == "Place":
-                    emit(ctx, x, "LOCATED_IN", y, noun, "pattern:place-noun", 0.75)
+                    emit(ctx, x, located, y, noun, "pattern:place-noun", 0.75)
     for m in places:  # "Pike County (Vik), the state's oldest county": misparsed often
         outer = _described_region(ctx, m)
         if outer and outer != m.key:
-            emit(ctx, Arg(m.key), "LOCATED_IN", Arg(outer), doc[m.head], "pattern:place-described", 0.7)
+            emit(ctx, Arg(m.key), located, Arg(outer), doc[m.head], "pattern:place-described", 0.7)
     for token in tokens_of(doc):  # "the Elysee Palace in Paris": a place inside a place
         if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("PROPN", "NOUN"):
             continue
@@ -1137,7 +1140,7 @@ def location_relations(ctx: Context) -> None:
         for pobj in (c for c in token.children if c.dep_ == "pobj"):
             w = resolve_arg(ctx, pobj)
             if w and ctx.label(w.key) == "Place":
-                emit(ctx, Arg(holder), "LOCATED_IN", w, token, "pattern:x-in-place", 0.55)
+                emit(ctx, Arg(holder), located, w, token, "pattern:x-in-place", 0.55)
 
 
 def _described_region(ctx: Context, m: Mention) -> Optional[str]:
@@ -1188,6 +1191,7 @@ def _is_region(m: Mention) -> bool:
 def part_of_relations(ctx: Context) -> None:
     """PART_OF from bodies' names and possessives ("the FBI's Cyber Division"; "ICE, part
     of DHS" is a construction)."""
+    part_of = ctx.frames.rule_types["unit_of_body"]
     bodies = [m for m in ctx.mentions if m.key in ctx.entities and m.label in BODY_LABELS
               and ctx.label(m.key) in BODY_LABELS]
     for m in bodies:
@@ -1199,20 +1203,20 @@ def part_of_relations(ctx: Context) -> None:
                        ctx.doc[c.right_edge.i].lower_ in POSSESSIVE)]
         for owner in resolve_args(ctx, owners):
             if ctx.label(owner.key) in BODY_LABELS and owner.key != m.key:
-                emit(ctx, Arg(m.key), "PART_OF", owner, head, "pattern:body-possessive", 0.7)
+                emit(ctx, Arg(m.key), part_of, owner, head, "pattern:body-possessive", 0.7)
         # "the Acme select committee": a unit named right after the body it belongs to
         last = match_key(m.text).split()[-1:]
         before = ctx.key_at.get(m.start - 1) if m.start > 0 else None
         if last and last[0] in gz.UNIT_NOUNS and before and before != m.key and \
                 ctx.label(before) in BODY_LABELS and ctx.doc[m.start - 1].dep_ in ("compound", "nmod") \
                 and m.start <= ctx.doc[m.start - 1].head.i < m.end:
-            emit(ctx, Arg(m.key), "PART_OF", Arg(before), head, "pattern:unit-after-body", 0.65)
+            emit(ctx, Arg(m.key), part_of, Arg(before), head, "pattern:unit-after-body", 0.65)
         # "the Land Use Project at the Acme Institute": a unit at its parent
         after = ctx.doc[m.end: m.end + 3]
         if last and last[0] in gz.UNIT_NOUNS and len(after) and after[0].lower_ == "at":
             parent = next((ctx.key_at[t.i] for t in after[1:] if t.i in ctx.key_at), None)
             if parent and ctx.label(parent) in BODY_LABELS and parent != m.key:
-                emit(ctx, Arg(m.key), "PART_OF", Arg(parent), head, "pattern:unit-at", 0.65)
+                emit(ctx, Arg(m.key), part_of, Arg(parent), head, "pattern:unit-at", 0.65)
     # "the Acme Board" beside "Acme": a body named as another's unit
     # ("the Acme Program for Rural Health": the unit noun may begin the unit's own name)
     names = {match_key(a): m.key for m in bodies for a in ctx.entities[m.key].aliases}
@@ -1230,7 +1234,7 @@ def part_of_relations(ctx: Context) -> None:
                        if " ".join(words[:k]) in names), None)
         named = next((m for m in bodies if m.key == key), None)
         if parent and parent != key and named is not None:
-            emit(ctx, Arg(key), "PART_OF", Arg(parent), ctx.doc[named.head], "pattern:unit-name", 0.65)
+            emit(ctx, Arg(key), part_of, Arg(parent), ctx.doc[named.head], "pattern:unit-name", 0.65)
 
 
 RULES = (verb_relations, nominal_relations, calling_criticism, office_relations,
@@ -1242,6 +1246,7 @@ def spoken_accusations(ctx: Context, quotes: list) -> None:
     (``cues.WRONGDOING_VERBS``) or a predicate of it ("Y was guilty of ...",
     ``cues.WRONGDOING_PREDICATES``) inside the speaker's quote, or in a sentence whose main verb
     is the speaker's verb of saying ("X said Y violated the law")."""
+    accused = ctx.frames.rule_types["wrongdoing_speech"]
     spans = [(q.char_start, q.char_end, q.speaker) for q in quotes]
     for sent in ctx.doc.sents:
         root = sent.root
@@ -1264,8 +1269,8 @@ def spoken_accusations(ctx: Context, quotes: list) -> None:
             doers = [c for c in token.head.head.children if c.dep_ == "dobj"]
         speaker = Arg(speakers[-1])
         for doer in resolve_args(ctx, doers):
-            if doer.key != speaker.key and _fits(ctx, "ACCUSED", speaker, doer):
-                emit(ctx, speaker, "ACCUSED", doer, token, "speech:wrongdoing", 0.5)
+            if doer.key != speaker.key and _fits(ctx, accused, speaker, doer):
+                emit(ctx, speaker, accused, doer, token, "speech:wrongdoing", 0.5)
 
 
 def quoted_criticism(ctx: Context, quotes: list) -> None:
@@ -1273,6 +1278,7 @@ def quoted_criticism(ctx: Context, quotes: list) -> None:
     derogatory name in a quote attributed to the critic): a quoted sentence that makes a
     body or person its actor ("X's blatant breach ...", "X has failed ...") and carries a
     word of condemnation."""
+    criticized = ctx.frames.rule_types["derogatory_naming"]
     doc = ctx.doc
     for quote in quotes:
         span = doc.char_span(quote.char_start, quote.char_end, alignment_mode="expand")
@@ -1289,8 +1295,8 @@ def quoted_criticism(ctx: Context, quotes: list) -> None:
                 if key is None or key == quote.speaker or key in own or \
                         ctx.label(key) == "Group" or not _condemned_actor(token):
                     continue
-                if _fits(ctx, "CRITICIZED", Arg(quote.speaker), Arg(key)):
-                    emit(ctx, Arg(quote.speaker), "CRITICIZED", Arg(key), token,
+                if _fits(ctx, criticized, Arg(quote.speaker), Arg(key)):
+                    emit(ctx, Arg(quote.speaker), criticized, Arg(key), token,
                          "quote:condemnation", 0.5)
 
 

@@ -37,6 +37,10 @@ _NOUN_KEYS = {"lemmas", "types", "possessor", "target"}
 _CONSTRUCTION_KEYS = {"name", "pattern", "source", "target", "source_if_none", "types",
                       "source_labels", "target_labels", "confidence"}
 _CONSTRUCTION_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+#: The rules of kg/extract/relations.py that find relations by grammar rather than by a cue
+#: word or pattern; ``rule_types`` in a frames file names the type each emits.
+RULE_NAMES = frozenset({"title_office", "place_in_place", "unit_of_body", "derogatory_naming",
+                        "wrongdoing_speech"})
 DEFAULT_NOUN_TARGET = ("prep:of,into,against,on,for",)
 
 
@@ -124,9 +128,11 @@ class FrameSet:
     """Relation types, frames and constructions from one or more data files, indexed."""
 
     def __init__(self, types: dict[str, RelationType], verbs: list[VerbFrame],
-                 nouns: list[NounFrame], constructions: Iterable[Construction] = ()):
+                 nouns: list[NounFrame], constructions: Iterable[Construction] = (),
+                 rule_types: Optional[dict[str, str]] = None):
         self.types = types
         self.constructions = {c.name: c for c in constructions}
+        self.rule_types = dict(rule_types or {})
         self.verbs: dict[str, list[VerbFrame]] = {}
         for frame in verbs:
             for lemma in frame.lemmas:
@@ -373,6 +379,8 @@ def load_frames(paths: Iterable[Path], entity_labels: Iterable[str]) -> FrameSet
     verbs: list[VerbFrame] = []
     nouns: list[NounFrame] = []
     constructions: dict[str, Construction] = {}
+    rule_types: dict[str, str] = {}
+    rule_origins: dict[str, Path] = {}
     lists: dict[str, list[str]] = {}
     origins: list[tuple] = []  # (frame, file, entry), to name the entry of an unknown type
     for path in paths:
@@ -380,8 +388,8 @@ def load_frames(paths: Iterable[Path], entity_labels: Iterable[str]) -> FrameSet
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise FrameError(path, "-", f"cannot be read as YAML ({type(exc).__name__})") from None
-        _check_keys(data, {"relation_types", "verbs", "nouns", "lists", "constructions"}, path,
-                    "top level")
+        _check_keys(data, {"relation_types", "verbs", "nouns", "lists", "constructions", "rule_types"},
+                    path, "top level")
         for name, item in (data.get("relation_types") or {}).items():
             types[name] = _relation_type(name, item, path, entity_labels)
         for i, item in enumerate(data.get("verbs") or []):
@@ -390,6 +398,11 @@ def load_frames(paths: Iterable[Path], entity_labels: Iterable[str]) -> FrameSet
         for i, item in enumerate(data.get("nouns") or []):
             nouns.append(_noun_frame(item, path, f"nouns[{i}]"))
             origins.append((nouns[-1], path, f"nouns[{i}] ({nouns[-1].lemmas[0]})"))
+        for rule, rtype in (data.get("rule_types") or {}).items():
+            if rule not in RULE_NAMES:
+                raise FrameError(path, f"rule_types.{rule}", f"no such rule ({', '.join(sorted(RULE_NAMES))})")
+            rule_types[rule] = str(rtype)
+            rule_origins[rule] = path
         for name, words in (data.get("lists") or {}).items():
             lists[name] = list(_words(words, path, f"lists.{name}", "a list"))
         for i, item in enumerate(data.get("constructions") or []):
@@ -407,4 +420,11 @@ def load_frames(paths: Iterable[Path], entity_labels: Iterable[str]) -> FrameSet
         for rtype in frame.types:
             if rtype not in types:
                 raise FrameError(path, entry, f"unknown relation type {rtype!r}; declare it under relation_types")
-    return FrameSet(types, verbs, nouns, constructions.values())
+    for rule, rtype in rule_types.items():
+        if rtype not in types:
+            raise FrameError(rule_origins[rule], f"rule_types.{rule}",
+                             f"unknown relation type {rtype!r}; declare it under relation_types")
+    missing = RULE_NAMES - set(rule_types)
+    if missing and paths:
+        raise FrameError(paths[0], "rule_types", f"no type for rule(s) {sorted(missing)}")
+    return FrameSet(types, verbs, nouns, constructions.values(), rule_types)
