@@ -333,7 +333,8 @@ def _officeholder_offices(doc: Doc, mentions: list[Mention], at: dict[int, int])
     tokens = tokens_of(doc)
     found = []
     for token in tokens:
-        if token.lower_ != "office" or token.i < 3 or tokens[token.i - 1].lower_ not in POSSESSIVE:
+        if token.lower_ not in gz.OFFICEHOLDER_BODY_NOUNS or token.i < 3 or \
+                tokens[token.i - 1].lower_ not in POSSESSIVE:
             continue
         j = token.i - 2  # the title's last word
         start = j

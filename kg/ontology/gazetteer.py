@@ -318,6 +318,10 @@ MEMBER_ROLES = {
     "pilot", "guard", "officer's", "ranger", "fighter", "militant", "gunman", "gunmen", "militiaman", "militiamen",
 }
 
+#: Nouns after an office holder's possessive that name the body of the office ("the New
+#: York attorney general's office").
+OFFICEHOLDER_BODY_NOUNS = {"office"}
+
 #: Words of bodies told apart by an ordinal ("the 9th Circuit", "the 82nd Airborne
 #: Division", "the 3rd Congressional District").
 ORDINAL_NAMED_WORDS = {"circuit", "district", "court", "fleet", "army", "corps", "division",
