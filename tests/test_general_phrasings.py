@@ -248,3 +248,25 @@ CASES = [
 @pytest.mark.parametrize("name, rows, ents, relations, entities", CASES, ids=[c[0] for c in CASES])
 def test_phrasing(nlp, name, rows, ents, relations, entities):
     assert build(nlp, rows, ents) == (relations, entities)
+
+
+def test_what_someone_was_kept_from_doing_is_negated(nlp):
+    # "The Senate blocked Ana Ruiz from suing Vero Corp ."
+    rows = [("The", 1, "det", D, "DT", "the"), ("Senate", 2, "nsubj", P, "NNP", "Senate"),
+            ("blocked", 2, "ROOT", V, "VBD", "block"), ("Ana", 4, "compound", P, "NNP", "Ana"),
+            ("Ruiz", 2, "dobj", P, "NNP", "Ruiz"), ("from", 2, "prep", A, "IN", "from"),
+            ("suing", 5, "pcomp", V, "VBG", "sue"), ("Vero", 8, "compound", P, "NNP", "Vero"),
+            ("Corp", 6, "dobj", P, "NNP", "Corp"), (".", 2, "punct", "PUNCT", ".", ".")]
+    ents = ["O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O"]
+    doc = hand_parsed(nlp, rows, ents)
+    part = extract_article(doc, Article(id="t", text=doc.text, date="2026-01-21"))
+    names = names_of(part)
+    assert {(names[r.source], r.type, names[r.target], r.negated) for r in part.relations} == \
+        {("Ana Ruiz", "SUED", "Vero Corp", True)}
+
+
+def test_a_headline_word_glued_onto_a_named_person_is_dropped(extract):
+    part = extract("Judge Blocks Verrick's Plan To Close The Mill\n\n"
+                   "A judge on Monday blocked Tom Verrick from closing the mill in Brackenford.")
+    assert sorted((e.name, e.label) for e in part.entities.values()) == \
+        [("Brackenford", "Place"), ("Tom Verrick", "Person")]

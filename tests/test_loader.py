@@ -190,6 +190,21 @@ def test_library_queries_run(clean, ice_graph):
     assert any(r[1] == "SHOT" for r in results["who_did_what_to_whom"])
 
 
+def test_event_queries_leave_out_what_did_not_or_may_happen(clean, ice_graph):
+    graph = ice_graph.copy()
+    shots = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True) if d.get("type") == "SHOT"]
+    assert shots
+    for u, v, k in shots:
+        graph.edges[u, v, k]["negated"] = True
+    load_graph(graph, uri="", user="", password="", driver=clean)
+    queries = cypher_dir() / "queries"
+    who = run_query(clean, (queries / "who_did_what_to_whom.cypher").read_text(encoding="utf-8"), {})[1]
+    events = run_query(clean, (queries / "events_by_category.cypher").read_text(encoding="utf-8"), {})[1]
+    assert [r for r in who if r[1] == "SHOT"] == []
+    assert [r for r in events if r[1] == "SHOT"] == []
+    assert any(r[1] == "ARRESTED" or r[1] == "DEPLOYED" for r in who)
+
+
 def test_unreachable_server_is_exit_2_quickly():
     start = time.monotonic()
     with pytest.raises(EnvironmentFault) as err:

@@ -1354,14 +1354,22 @@ def _drop_headline_only_names(doc: Doc, mentions: list[Mention]) -> list[Mention
 
     def in_headline(m: Mention) -> bool:
         return any(a <= m.char_start and m.char_end <= b for a, b in ranges)
-    confirmed = set()
+    confirmed, surnames = set(), set()
     for m in mentions:
         if not in_headline(m):
             words = match_key(m.text).split()
             confirmed.update((" ".join(words), words[-1] if words else ""))
-    return [m for m in mentions if not (
-        in_headline(m) and m.label in ("Person", "Organization", "Agency", "Law") and not m.canonical
-        and match_key(m.text) not in confirmed)]
+            if m.label in ("Person", "Official") and len(words) > 1:
+                surnames.add(words[-1])
+
+    def unconfirmed(m: Mention) -> bool:
+        key = match_key(m.text)
+        if m.label == "Official":
+            # a title vouches for a name ("Gov. Jane Roe"), unless a headline word was glued
+            # onto a person the text names in full ("Judge Blocks Trump's Plan")
+            return key not in confirmed and key.split()[-1:] and key.split()[-1] in surnames
+        return m.label in ("Person", "Organization", "Agency", "Law") and key not in confirmed
+    return [m for m in mentions if not (in_headline(m) and not m.canonical and unconfirmed(m))]
 
 
 #: Dependencies of a word that stands as a name (not as a modifier of a noun).

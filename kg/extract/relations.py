@@ -394,6 +394,9 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
         return subjects_of(head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return [verb.head]
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_ in cues.PREVENTING_VERBS:
+        # "blocked X from deploying": X is who would have done it
+        return [c for c in verb.head.head.children if c.dep_ in OBJECT_DEPS]
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("for", "by", "after", "before", "while", "in", "over"):
         # a gerund in a phrase: "X had no reason for striking Y"
         cur = verb.head.head
@@ -485,6 +488,10 @@ def negated(verb: Token) -> bool:
             return True
         # "declined to charge X", "refused to arrest X": the event did not happen
         if head.dep_ == "xcomp" and head.head.lemma_ in cues.NEGATING_GOVERNORS:
+            return True
+        # "blocked X from deploying troops", "barred ICE from arresting X": prevented
+        if head.dep_ == "pcomp" and head.head.lower_ == "from" and \
+                head.head.head.lemma_ in cues.PREVENTING_VERBS:
             return True
         head = head.head
     return False

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 #: Verbs whose infinitive complement did not happen: "declined to charge X".
 NEGATING_GOVERNORS = {"decline", "refuse", "fail", "neglect", "forgo", "forego"}
+#: Verbs that keep someone "from" doing what follows: "blocked X from deploying troops".
+PREVENTING_VERBS = {"block", "bar", "prevent", "stop", "prohibit", "forbid", "ban", "enjoin",
+                    "restrain", "keep", "preclude"}
 
 #: Verbs whose subject is the force itself when used without an object
 #: ("troops deployed to the state") and which take the destination with these prepositions.
