@@ -20,6 +20,17 @@ from kg.extract.dates import resolve_date
     ("2019", "2019"),
     ("recent days", None),
     ("first-year", None),
+    # a part of a month or year dates the month or year; months counted from the article's
+    ("late December", "2025-12"),
+    ("mid-January", "2026-01"),
+    ("early 2024", "2024"),
+    ("earlier this month", "2026-01"),
+    ("last month", "2025-12"),
+    # days counted back; vague spans date nothing
+    ("two days ago", "2026-01-19"),
+    ("a week ago", "2026-01-14"),
+    ("weeks ago", None),
+    ("days ago", None),
 ])
 def test_resolve(expression, expected):
     assert resolve_date(expression, "2026-01-21") == expected
@@ -63,3 +74,9 @@ def test_a_date_the_parser_hangs_on_the_subject_dates_the_verb(nlp):
     sent = doc[:]
     assert [event_date(doc[i], sent, "2026-01-21") for i in (4, 6, 10)] == \
         ["2026-01-20", "2026-01-20", "2026-01-20"]
+
+
+def test_a_day_with_its_time_dates_the_event(extract):
+    # "Sunday night": the day hangs on the time of day, which hangs on the verb
+    part = extract("The FBI arrested Dorian Vell Sunday night.", date="2026-01-21")
+    assert [(r.type, r.date) for r in part.relations] == [("ARRESTED", "2026-01-18")]

@@ -21,6 +21,14 @@ UNDATED = re.compile(r"\b(recent|years?|decades?|century|centuries|months|days|w
 WEEKDAY = re.compile(r"^(?:last |this |on |)(monday|tuesday|wednesday|thursday|friday|"
                      r"saturday|sunday)$", re.I)
 YEAR_ONLY = re.compile(r"^(?:in |the )?(\d{4})$")
+#: "late February", "mid-March 2024", "early 2024": a part of a month or year dates only
+#: the month or year.
+PART_OF_PERIOD = re.compile(r"^(?:early|late|mid|the middle of|the end of|the beginning of)[- ]+")
+#: "this month", "earlier this month", "last month": the month, not a day of it.
+MONTH_RELATIVE = re.compile(r"^(?:earlier |later )?(this|last|next) month$")
+#: "two days ago", "a week ago": a day counted back from the article's.
+AGO = re.compile(r"^(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:days?|weeks?)"
+                 r"|day|week) ago$")  # "a week ago" comes here as "week ago" (article stripped)
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december")
 
@@ -30,9 +38,21 @@ def resolve_date(expression: str, article_date: Optional[str]) -> Optional[str]:
     """ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when the text is no finer) or None."""
     text = re.sub(r"\s+", " ", expression.strip().strip(".,")).lower()
     text = re.sub(r"^(on|in|since|by|from|until|the|a|an)\s+", "", text)
-    if not text or (UNDATED.search(text) and not text.startswith(("last week", "this week"))):
-        return None
     base = _base(article_date)
+    month = MONTH_RELATIVE.match(text)
+    if month and base is not None:
+        shift = {"this": 0, "last": -1, "next": 1}[month.group(1)]
+        year, index = divmod(base.year * 12 + base.month - 1 + shift, 12)
+        return f"{year:04d}-{index + 1:02d}"
+    part = PART_OF_PERIOD.match(text)
+    if part and not AGO.match(text):
+        period = resolve_date(text[part.end():], article_date)
+        return period[:7] if period else None  # the month (or the year) it names
+    ago = AGO.match(text) is not None
+    if ago and text.startswith(("day", "week")):
+        text = "1 " + text
+    if not text or (UNDATED.search(text) and not ago and not text.startswith(("last week", "this week"))):
+        return None
     if base is None and not re.search(r"\b\d{4}\b", text):
         return None  # "Thursday" means nothing without the article's date
     match = YEAR_ONLY.match(text)
@@ -114,10 +134,19 @@ def event_date(trigger: Token, sentence: Span, article_date: Optional[str]) -> O
     return None
 
 
+def _root(ent: Span) -> Token:
+    """The word a date phrase hangs by: its root, or the time of day it names ("Sunday"
+    in "Sunday night" hangs on "night")."""
+    root = ent.root
+    if root.head.ent_type_ == "TIME" and root.head.i == ent.end and root.head.head.i != root.head.i:
+        return root.head
+    return root
+
+
 def _attached(ent: Span, trigger: Token) -> bool:
     """The date modifies the trigger itself: "shot X on Jan 7", "the Jan 7 shooting", or
     the noun of its prepositional phrase: "said in a May 2 statement"."""
-    head = ent.root.head
+    head = _root(ent).head
     if head.i == trigger.i:
         return True
     if head.dep_ == "prep" and _through_phrases(head.head, trigger):
@@ -146,7 +175,7 @@ def _through_phrases(token: Token, trigger: Token, depth: int = 3) -> bool:
 
 def _adverbial(ent: Span) -> bool:
     """The date modifies a verb (not a noun such as "a Sunday church service")."""
-    root = ent.root
+    root = _root(ent)
     if root.dep_ in ("npadvmod", "tmod") and root.head.pos_ in ("VERB", "AUX"):
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("VERB", "AUX")
