@@ -242,6 +242,24 @@ CASES = [
      ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-GPE", "O", "O"],
      {("National Guard", "DEPLOYED_TO", "Brackenford", "")},
      {("National Guard", "Agency"), ("Brackenford", "Place")}),
+    ("a name after an office title the NER missed, and its surname after",
+     # "Mayor Ana Ruiz spoke . Ruiz sued Vero Corp ."
+     [("Mayor", 2, "compound", P, "NNP", "Mayor"), ("Ana", 2, "compound", P, "NNP", "Ana"),
+      ("Ruiz", 3, "nsubj", P, "NNP", "Ruiz"), ("spoke", 3, "ROOT", V, "VBD", "speak"),
+      (".", 3, "punct", "PUNCT", ".", "."), ("Ruiz", 6, "nsubj", P, "NNP", "Ruiz"),
+      ("sued", 6, "ROOT", V, "VBD", "sue"), ("Vero", 8, "compound", P, "NNP", "Vero"),
+      ("Corp", 6, "dobj", P, "NNP", "Corp"), (".", 6, "punct", "PUNCT", ".", ".")],
+     ["O", "O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"],
+     {("Ana Ruiz", "SUED", "Vero Corp", "")},
+     {("Ana Ruiz", "Official"), ("Vero Corp", "Organization")}),
+    ("a title's first word is no group",  # "Police Chief Tom Hale sued Vero Corp ."
+     [("Police", 1, "compound", P, "NNP", "Police"), ("Chief", 3, "compound", P, "NNP", "Chief"),
+      ("Tom", 3, "compound", P, "NNP", "Tom"), ("Hale", 4, "nsubj", P, "NNP", "Hale"),
+      ("sued", 4, "ROOT", V, "VBD", "sue"), ("Vero", 6, "compound", P, "NNP", "Vero"),
+      ("Corp", 4, "dobj", P, "NNP", "Corp"), (".", 4, "punct", "PUNCT", ".", ".")],
+     ["O", "O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O"],
+     {("Tom Hale", "SUED", "Vero Corp", "")},
+     {("Tom Hale", "Official"), ("Vero Corp", "Organization")}),
 ]
 
 

@@ -1120,6 +1120,9 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
         return None  # "police killings", "police brutality": a kind of thing, no actor
     if token.dep_ == "pobj" and token.head.lower_ == "as":
         return None  # "guards act as customs officers": a role, no one acting
+    if token.i + 2 < len(doc) and doc[token.i + 2].pos_ == "PROPN" and \
+            title_kind(doc[token.i:token.i + 2].text) == "official":
+        return None  # "Police Chief Tom Hale": the first word of a title before a name
     if token.i > 0 and (doc[token.i - 1].lower_, lower) in gz.TWO_WORD_GROUP_NOUNS:
         lower = f"{doc[token.i - 1].lower_} {lower}"
     protesting = (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VBG"
@@ -1377,8 +1380,9 @@ NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "dat
 
 
 def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """People the NER missed: a name after an honorific ("Mr Walz"), or a later bare use
-    of a name already seen as a person."""
+    """People the NER missed: a name after an honorific ("Mr Walz") or an office title
+    ("Mayor Ana Ruiz", two words or more), or a later bare use of a name already seen as
+    a person."""
     covered = set(_index(mentions))
     known = {w for m in mentions if m.label == "Person" for w in (m.text, m.text.split()[-1])}
     found = []
@@ -1395,17 +1399,26 @@ def _missed_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         after_honorific = i > 0 and tokens[i - 1].lower_.rstrip(".") in gz.HONORIFICS \
             and tokens[i - 1].is_title
-        if not (after_honorific or token.text in known):
+        title = _title_before(doc, i) if i > 0 and not after_honorific and token.pos_ == "PROPN" else None
+        after_title = title is not None and tokens[title[0]].is_title and title_kind(title[1]) == "official"
+        if not (after_honorific or after_title or token.text in known):
             i += 1
             continue
         end = i + 1
         while end < len(tokens) and end not in covered and tokens[end].pos_ == "PROPN" \
-                and tokens[end].is_title and after_honorific:
+                and tokens[end].is_title and (after_honorific or after_title) and end - i < 4:
             end += 1
         span = doc[i:end]
+        words = match_key(span.text).split()
+        if after_title and not after_honorific and token.text not in known and (
+                len(words) < 2 or set(words) & (gz.AGENCY_HEAD_WORDS | gz.BODY_END_WORDS) or
+                span.text in gz.COUNTRIES or span.text in gz.US_STATES):
+            i = end  # "Mayor Ana Ruiz", not "Governor Texas" or "Attorney General Office"
+            continue
         if lookup_body(span.text) is None and not title_kind(span.text):  # "Mr. President"
             found.append(Mention(i, end, span.start_char, span.end_char, span.text, "Person",
                                  head=span.root.i))
+            known.update((span.text, span.text.split()[-1]))  # "Ruiz said" further on
         i = end
     return found
 
