@@ -260,6 +260,16 @@ CASES = [
      ["O", "O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O"],
      {("Tom Hale", "SUED", "Vero Corp", "")},
      {("Tom Hale", "Official"), ("Vero Corp", "Organization")}),
+    ("the company last named",  # "Vero Corp closed . The Senate accused the online retailer ."
+     [("Vero", 1, "compound", P, "NNP", "Vero"), ("Corp", 2, "nsubj", P, "NNP", "Corp"),
+      ("closed", 2, "ROOT", V, "VBD", "close"), (".", 2, "punct", "PUNCT", ".", "."),
+      ("The", 5, "det", D, "DT", "the"), ("Senate", 6, "nsubj", P, "NNP", "Senate"),
+      ("accused", 6, "ROOT", V, "VBD", "accuse"), ("the", 9, "det", D, "DT", "the"),
+      ("online", 9, "amod", "ADJ", "JJ", "online"), ("retailer", 6, "dobj", N, "NN", "retailer"),
+      (".", 6, "punct", "PUNCT", ".", ".")],
+     ["B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"],
+     {("Senate", "ACCUSED", "Vero Corp", "")},
+     {("Senate", "Agency"), ("Vero Corp", "Organization")}),
 ]
 
 

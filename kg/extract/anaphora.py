@@ -114,6 +114,13 @@ def anaphor(ctx: Context, token: Token, exclude: frozenset | set = frozenset()) 
             subjects = [c for c in cands if ctx.doc[c[0]].dep_ in ("nsubj", "nsubjpass")]
             cands = subjects or cands
         return max(cands)[1] if cands else None
+    if token.lemma_ in gz.COMPANY_ANAPHORS:
+        # "the company", "the online retailer": the last company named, the one last in
+        # subject position when several were
+        cands = [(i, k) for i, k in ctx.order if i < token.i and ctx.label(k) == "Organization"]
+        if len({k for _, k in cands}) > 1:
+            cands = [c for c in cands if ctx.doc[c[0]].dep_ in ("nsubj", "nsubjpass")] or cands
+        return max(cands)[1] if cands else None
     return None
 
 def us_state_mentions(ctx: Context, before: Optional[int] = None) -> dict[str, list[int]]:

@@ -232,6 +232,11 @@ AGENCY_ANAPHORS = {
     "panel", "court", "commission", "office", "government", "military", "army",
     "force", "forces", "police", "board", "regulator", "service", "guard",
 }
+#: Nouns that stand for the company last named ("the company", "the online retailer").
+COMPANY_ANAPHORS = {"company", "firm", "retailer", "carrier", "automaker", "carmaker", "bank",
+                    "lender", "insurer", "airline", "manufacturer", "conglomerate", "startup",
+                    "corporation", "utility", "publisher", "broadcaster", "chipmaker",
+                    "drugmaker", "railroad", "operator", "developer", "contractor"}
 
 # --------------------------------------------------------------------------------------
 # Titles of public office. Lower-case, spaces between words; hyphenated forms are matched
