@@ -270,6 +270,14 @@ CASES = [
      ["B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"],
      {("Senate", "ACCUSED", "Vero Corp", "")},
      {("Senate", "Agency"), ("Vero Corp", "Organization")}),
+    ("a two-word collective actor",  # "State attorneys general sued Vero Corp ."
+     [("State", 1, "compound", N, "NN", "state"), ("attorneys", 2, "compound", N, "NNS", "attorney"),
+      ("general", 3, "nsubj", N, "NN", "general"), ("sued", 3, "ROOT", V, "VBD", "sue"),
+      ("Vero", 5, "compound", P, "NNP", "Vero"), ("Corp", 3, "dobj", P, "NNP", "Corp"),
+      (".", 3, "punct", "PUNCT", ".", ".")],
+     ["O", "O", "O", "O", "B-ORG", "I-ORG", "O"],
+     {("state attorneys general", "SUED", "Vero Corp", "")},
+     {("state attorneys general", "Group"), ("Vero Corp", "Organization")}),
 ]
 
 

@@ -1110,7 +1110,8 @@ def _clean_title(title: str) -> str:
 def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
                    mentions: list[Mention]) -> Optional[Mention]:
     lower = token.lower_
-    if lower not in gz.GROUP_NOUNS and lower not in ("people", "seekers") and token.ent_type_ != "NORP":
+    if lower not in gz.GROUP_NOUNS and lower not in gz.TWO_WORD_GROUP_LAST_WORDS and \
+            lower != "people" and token.ent_type_ != "NORP":
         return None  # the common case, decided before any neighbour is looked at
     if token.dep_ == "compound" and (is_member_role(token.head.lemma_) or
                                      token.head.lower_ in gz.LEADER_ROLES):
@@ -1131,7 +1132,8 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
     if (lower not in gz.GROUP_NOUNS and not (protesting and lower == "people") and not nationality) \
             or token.i in mention_at:
         return None
-    if token.tag_ not in ("NNS", "NNPS") and lower not in gz.SINGULAR_FORM_GROUP_NOUNS:
+    two_words = " " in lower  # "asylum seekers", "attorneys general"
+    if token.tag_ not in ("NNS", "NNPS") and lower not in gz.SINGULAR_FORM_GROUP_NOUNS and not two_words:
         return None
     modifiers: list[Token] = []
     i = token.i - 1
@@ -1159,7 +1161,8 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
                 return Mention(token.i, token.i + 1, token.idx, token.idx + len(token),
                                body.text, body.label, canonical=body.canonical,
                                role=token.lemma_, head=token.i, key=f"@{mention_at[t.i]}")
-    kept = [t for t in modifiers if t.lower_ not in gz.GROUP_DROP_MODIFIERS
+    kept = [t for t in modifiers if not (two_words and t.i == token.i - 1)
+            and t.lower_ not in gz.GROUP_DROP_MODIFIERS
             and t.pos_ not in ("NUM", "DET", "PRON") and t.like_num is False
             and t.lower_ not in POSSESSIVE]
     # "the Syrian Democratic Forces", "the Kenya Defence Forces": a capitalised name is a body
@@ -1188,8 +1191,8 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
     name_head = gz.GROUP_SYNONYMS.get(lower, lower) if not kept else lower
     if token.pos_ == "PROPN" or token.tag_ == "NNPS" or (token.is_title and token.i > sentence_start(token)):
         name_head = token.text
-    name = " ".join(words + [name_head if lower != "asylum seekers" else "asylum seekers"]).replace("\x00 ", "")
-    start = kept[0].i if kept else (token.i - 1 if lower == "asylum seekers" else token.i)
+    name = " ".join(words + [name_head if not two_words else lower]).replace("\x00 ", "")
+    start = kept[0].i if kept else (token.i - 1 if two_words else token.i)
     surface = doc[start:token.i + 1].text if name_head != lower and not kept else ""
     return Mention(start, token.i + 1, doc[start].idx, token.idx + len(token), name, "Group",
                    head=token.i, weak=lower in gz.WEAK_GROUP_NOUNS or nationality, canonical=surface)

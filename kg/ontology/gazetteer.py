@@ -553,6 +553,7 @@ GROUP_NOUNS = {
     "americans", "christians", "muslims", "jews", "guards", "sailors", "airmen",
     "smugglers", "traffickers", "suspects", "hostages", "strikers",
     "states", "governors", "mayors", "countries", "nations", "cities", "counties", "plaintiffs",
+    "attorneys general",
 }
 
 #: Of the group nouns, those too vague to be a node unless a relation needs them.
@@ -565,6 +566,7 @@ WEAK_GROUP_NOUNS = {
     "residents", "guards", "sailors", "airmen", "smugglers", "traffickers", "suspects",
     "hostages", "strikers",
     "states", "governors", "mayors", "countries", "nations", "cities", "counties", "plaintiffs",
+    "attorneys general",
 }
 
 #: Modifiers dropped from a group's name: numbers, quantities and degree words.
@@ -747,6 +749,7 @@ SINGULAR_FORM_GROUP_NOUNS = INSTITUTION_GROUP_NOUNS | {"crew"}
 LEADER_GOVERNMENT_NOUNS = {"administration"}
 #: Group nouns of two words ("asylum seekers"), as (first word, last word).
 TWO_WORD_GROUP_NOUNS = {tuple(noun.split()) for noun in GROUP_NOUNS if len(noun.split()) == 2}
+TWO_WORD_GROUP_LAST_WORDS = {last for _, last in TWO_WORD_GROUP_NOUNS}
 #: Seats of government that are only ever the building ("in the Oval Office").
 BUILDINGS_ONLY = {"oval office", "west wing", "capitol", "capitol hill"}
 #: Last words a region's name may carry or drop ("Blue Nile State" is "Blue Nile").
