@@ -278,6 +278,17 @@ CASES = [
      ["O", "O", "O", "O", "B-ORG", "I-ORG", "O"],
      {("state attorneys general", "SUED", "Vero Corp", "")},
      {("state attorneys general", "Group"), ("Vero Corp", "Organization")}),
+    ("a force's short name beside its full one",
+     # "The Vik Police Department arrested Tom Verrick . Vik police spoke ."
+     [("The", 3, "det", D, "DT", "the"), ("Vik", 3, "compound", P, "NNP", "Vik"),
+      ("Police", 3, "compound", P, "NNP", "Police"), ("Department", 4, "nsubj", P, "NNP", "Department"),
+      ("arrested", 4, "ROOT", V, "VBD", "arrest"), ("Tom", 6, "compound", P, "NNP", "Tom"),
+      ("Verrick", 4, "dobj", P, "NNP", "Verrick"), (".", 4, "punct", "PUNCT", ".", "."),
+      ("Vik", 9, "compound", P, "NNP", "Vik"), ("police", 10, "nsubj", N, "NNS", "police"),
+      ("spoke", 10, "ROOT", V, "VBD", "speak"), (".", 10, "punct", "PUNCT", ".", ".")],
+     ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O"],
+     {("Vik Police Department", "ARRESTED", "Tom Verrick", "")},
+     {("Vik Police Department", "Agency"), ("Tom Verrick", "Person"), ("Vik", "Place")}),
 ]
 
 

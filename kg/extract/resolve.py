@@ -208,6 +208,10 @@ def _short_body_links(mentions: list[Mention]) -> dict[str, str]:
             short = " ".join(w for w in words if w != "national")
             if short in full and short != key:
                 links[short] = full[key]
+        # "the Minneapolis police" beside "the Minneapolis Police Department": the name
+        # short of its last, generic word is the same body
+        if len(words) > 2 and words[-1] in gz.GENERIC_BODY_HEADS and " ".join(words[:-1]) in full:
+            links[" ".join(words[:-1])] = full[key]
     for m in bodies:
         words = match_key(m.text).split()
         if len(words) != 1 or m.canonical or m.text.isupper():

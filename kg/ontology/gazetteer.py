@@ -323,6 +323,10 @@ MEMBER_ROLES = {
     "pilot", "guard", "officer's", "ranger", "fighter", "militant", "gunman", "gunmen", "militiaman", "militiamen",
 }
 
+#: Last words a body's name may drop in the same article ("the Minneapolis police" for "the
+#: Minneapolis Police Department").
+GENERIC_BODY_HEADS = {"department", "service", "force", "bureau", "agency", "office", "dept"}
+
 #: Nouns after an office holder's possessive that name the body of the office ("the New
 #: York attorney general's office").
 OFFICEHOLDER_BODY_NOUNS = {"office"}
