@@ -1122,8 +1122,10 @@ def _group_mention(doc: Doc, token: Token, mention_at: dict[int, int],
     if token.dep_ == "pobj" and token.head.lower_ == "as":
         return None  # "guards act as customs officers": a role, no one acting
     if token.i + 2 < len(doc) and doc[token.i + 2].pos_ == "PROPN" and \
-            title_kind(doc[token.i:token.i + 2].text) == "official":
+            title_kind(doc[token.i:token.i + 2].text) == "official" and \
+            not (token.i > 0 and (token.i - 1 in mention_at or doc[token.i - 1].pos_ == "PROPN")):
         return None  # "Police Chief Tom Hale": the first word of a title before a name
+        # (but "Denver Police Commissioner X" names the Denver police)
     if token.i > 0 and (doc[token.i - 1].lower_, lower) in gz.TWO_WORD_GROUP_NOUNS:
         lower = f"{doc[token.i - 1].lower_} {lower}"
     protesting = (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VBG"
