@@ -289,6 +289,22 @@ CASES = [
      ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O"],
      {("Vik Police Department", "ARRESTED", "Tom Verrick", "")},
      {("Vik Police Department", "Agency"), ("Tom Verrick", "Person"), ("Vik", "Place")}),
+    ("a sum the NER swept into a company's name",  # "The Senate fined Vero Corp 2 million ."
+     [("The", 1, "det", D, "DT", "the"), ("Senate", 2, "nsubj", P, "NNP", "Senate"),
+      ("fined", 2, "ROOT", V, "VBD", "fine"), ("Vero", 4, "compound", P, "NNP", "Vero"),
+      ("Corp", 2, "dobj", P, "NNP", "Corp"), ("2", 6, "compound", "NUM", "CD", "2"),
+      ("million", 2, "npadvmod", "NUM", "CD", "million"), (".", 2, "punct", "PUNCT", ".", ".")],
+     ["O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+     set(),
+     {("Senate", "Agency"), ("Vero Corp", "Organization")}),
+    ("a name before a company title is a company",  # "Vero CEO Ana Ruiz sued the Senate ."
+     [("Vero", 1, "compound", P, "NNP", "Vero"), ("CEO", 3, "compound", P, "NNP", "CEO"),
+      ("Ana", 3, "compound", P, "NNP", "Ana"), ("Ruiz", 4, "nsubj", P, "NNP", "Ruiz"),
+      ("sued", 4, "ROOT", V, "VBD", "sue"), ("the", 6, "det", D, "DT", "the"),
+      ("Senate", 4, "dobj", P, "NNP", "Senate"), (".", 4, "punct", "PUNCT", ".", ".")],
+     ["B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"],
+     {("Ana Ruiz", "SUED", "Senate", "")},
+     {("Vero", "Organization"), ("Ana Ruiz", "Person"), ("Senate", "Agency")}),
 ]
 
 
@@ -317,3 +333,9 @@ def test_a_headline_word_glued_onto_a_named_person_is_dropped(extract):
                    "A judge on Monday blocked Tom Verrick from closing the mill in Brackenford.")
     assert sorted((e.name, e.label) for e in part.entities.values()) == \
         [("Brackenford", "Place"), ("Tom Verrick", "Person")]
+
+
+def test_a_wire_dateline_names_a_place(extract):
+    part = extract("BRUSSELS (Reuters) - The European Commission fined Vero Corp on Monday.")
+    assert ("Brussels", "Place") in {(e.name, e.label) for e in part.entities.values()}
+    assert "BRUSSELS" not in {e.name for e in part.entities.values()}

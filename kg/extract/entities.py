@@ -1027,6 +1027,24 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
         and all(i in inside_title for i in range(x.start, x.end)))] + states
 
 
+def _companies_of_executives(doc: Doc, mentions: list[Mention]) -> None:
+    """"Spotify CEO Daniel Ek": a name right before a company title and a person's name is
+    a company, whatever the NER took it for (a place's name is not renamed)."""
+    at = _index(mentions)
+    for m in mentions:
+        if m.label not in ("Person", "Official") or m.start < 2:
+            continue
+        title = _title_before(doc, m.start)
+        if title is None or match_key(title[1]) not in gz.CORPORATE_TITLES or title[0] - 1 not in at:
+            continue
+        company = mentions[at[title[0] - 1]]
+        if company.label in ("Place", "Person", "Organization") and \
+                (company.label == "Place" or not company.canonical) and \
+                company.end == title[0] and company.text not in gz.COUNTRIES and \
+                company.text not in gz.US_STATES and match_key(company.text) not in gz.PLACE_ALIASES:
+            company.label, company.sure = "Organization", True
+
+
 def _agency_title_before(doc: Doc, m: Mention, mention_at: dict[int, int],
                          mentions: list[Mention]) -> Optional[tuple[str, int]]:
     """"NASA Chief Scientist Dr. X": capitalised words between a government body and
@@ -1313,6 +1331,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     mention_at = _index(mentions)
     _possessed_bodies(doc, mentions, mention_at)
     _attach_titles(doc, mentions, mention_at)
+    _companies_of_executives(doc, mentions)
     mention_at = _index(mentions)
     for m in mentions:
         if m.title and m.label == "Person" and title_kind(m.title) == "official":
@@ -1459,6 +1478,8 @@ def _places_by_noun(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 #: A dateline opening the article: "DAYTON, OH --", "SALEM, Mass. —".
 DATELINE = re.compile(r"^[ \t]*([A-Z][A-Za-z .'-]{1,30}?),\s+([A-Z]{2}|[A-Z][a-z]{1,5}\.(?: ?[A-Z][a-z]?\.)?)\s*(?:--|—|–|-)\s", re.M)
+#: A wire service's dateline: "BRUSSELS (Reuters) -", "KYIV, Ukraine (AP) —".
+WIRE_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z .'-]{2,30}?)(?:,[^(\n]{1,30})?\s*\([A-Za-z .&]{2,30}\)\s*(?:--|—|–|-)\s", re.M)
 
 
 def _place_mention(doc: Doc, char_start: int, char_end: int, name: str,
@@ -1488,14 +1509,29 @@ def _place_pairs(doc: Doc) -> list[Mention]:
 
 
 def _missed_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Places the NER left out: the state of a dateline ("DAYTON, OH --"), a country or US
-    state the NER gave no label, and the state of a party member ("Ohio Democrat")."""
+    """Places the NER left out or mistyped: the city and state of a dateline ("DAYTON, OH
+    --", "BRUSSELS (Reuters) -"), a country or US state the NER gave no label, and the
+    state of a party member ("Ohio Democrat")."""
     text = doc_text(doc)
     covered = set(_index(mentions))
     found: list[Mention] = []
     # the dateline opens the first or second paragraph (after a headline)
     line = next((m for m in DATELINE.finditer(text[:400]) if m.start() == 0 or
                  text[m.start() - 1] == "\n"), None)
+    wire = next((m for m in WIRE_DATELINE.finditer(text[:400]) if m.start() == 0 or
+                 text[m.start() - 1] == "\n"), None)
+    if wire:
+        city = wire.group(1).strip()
+        span = doc.char_span(wire.start(1), wire.start(1) + len(city), alignment_mode="expand")
+        at = _index(mentions)
+        if span is not None and span.start in at:
+            m = mentions[at[span.start]]
+            if (m.start, m.end) == (span.start, span.end) and m.label != "Place":
+                m.label, m.canonical, m.sure = "Place", city.title(), True  # "BRUSSELS" as a body
+        elif span is not None and not any(i in covered for i in range(span.start, span.end)):
+            m = _place_mention(doc, wire.start(1), wire.start(1) + len(city), city.title())
+            if m:
+                found.append(m)
     if line:
         state = gz.STATE_POSTAL_CODES.get(line.group(2)) or \
             gz.STATE_ABBREVIATIONS.get(match_key(line.group(2)))
@@ -1596,6 +1632,10 @@ def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:
                 return j
     if label in ("ORG", "AGENCY") and end - start > 1 and doc[end - 1].lower_ in gz.GROUP_NOUNS:
         return end - 1
+    if label == "ORG":
+        for j in range(start + 1, end):
+            if doc[j].like_num or doc[j].is_currency:
+                return j  # "fined Apple 1.8 billion euros": the sum is no part of the name
     if label in ("GPE", "LOC", "FAC") and end < len(doc) and doc[end].ent_type_ == "PERSON":
         for j in range(start + 1, end):  # "Cook County Sheriff" + "Tom Dart": the title is his
             if title_kind(doc[j:end].text) == "official":

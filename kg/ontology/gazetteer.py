@@ -327,6 +327,11 @@ MEMBER_ROLES = {
 #: Minneapolis Police Department").
 GENERIC_BODY_HEADS = {"department", "service", "force", "bureau", "agency", "office", "dept"}
 
+#: Titles of a company's officers: the name before them is the company ("Spotify CEO X").
+CORPORATE_TITLES = {"ceo", "chief executive", "chief executive officer", "founder", "co founder",
+                    "cofounder", "chief operating officer", "coo", "cfo", "chief financial officer",
+                    "chief technology officer", "cto"}
+
 #: Nouns after an office holder's possessive that name the body of the office ("the New
 #: York attorney general's office").
 OFFICEHOLDER_BODY_NOUNS = {"office"}
