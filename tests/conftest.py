@@ -41,6 +41,21 @@ def hand_parsed(nlp, rows, ents=None):
                lemmas=lemmas, ents=ents or ["O"] * len(words))
 
 
+def rules_file_error(tmp_path, text, load):
+    """(path, message) of the coded error ``load([path])`` raises for a rules file holding
+    ``text``; fails the test when it raises none or another code."""
+    from kg.errors import KgError
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        load(path)
+    except KgError as exc:
+        assert exc.code == "E401", exc
+        return path, str(exc)
+    raise AssertionError(f"no error for {text!r}")
+
+
 def names_of(part):
     """{local key: name} of an ArticleGraph."""
     return {k: e.name for k, e in part.entities.items()}

@@ -8,9 +8,8 @@ file to show that the construction, not another rule, gives the relation.
 from __future__ import annotations
 
 import pytest
-from conftest import hand_parsed, names_of
+from conftest import hand_parsed, names_of, rules_file_error
 
-from kg.errors import KgError
 from kg.extract import extract_article
 from kg.extract.relations import construction_matches
 from kg.model import Article
@@ -211,12 +210,8 @@ BASE = ("constructions:\n  - name: x\n    pattern:\n"
      "constructions[1] (x)", "a second construction of that name"),
 ])
 def test_a_malformed_construction_is_one_coded_line_naming_file_and_entry(tmp_path, text, entry, reason):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(text, encoding="utf-8")
-    with pytest.raises(KgError) as info:
-        load_frames([FRAMES_PATH, bad], ENTITY_LABELS)
-    assert info.value.code == "E401"
-    assert str(info.value) == f"{bad}: {entry}: {reason}; fix that entry of the rules file"
+    bad, message = rules_file_error(tmp_path, text, lambda p: load_frames([FRAMES_PATH, p], ENTITY_LABELS))
+    assert message == f"{bad}: {entry}: {reason}; fix that entry of the rules file"
 
 
 def test_constructions_around_event_nouns_match_event_nouns_only(nlp):

@@ -6,9 +6,8 @@ change what these tests mean.
 from __future__ import annotations
 
 import pytest
-from conftest import hand_parsed, triples
+from conftest import hand_parsed, rules_file_error, triples
 
-from kg.errors import KgError
 from kg.extract import extract_article
 from kg.model import Article
 from kg.ontology import ENTITY_LABELS, FRAMES, FRAMES_PATH, load_frames
@@ -52,13 +51,9 @@ def test_a_relation_type_added_through_data_alone_is_extracted(nlp, tmp_path):
     ("verbs: [\n", "-", "cannot be read as YAML"),
 ])
 def test_a_malformed_frame_is_one_coded_line_naming_file_and_entry(tmp_path, text, entry, reason):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(text, encoding="utf-8")
-    with pytest.raises(KgError) as info:
-        load_frames([FRAMES_PATH, bad], ENTITY_LABELS)
-    assert info.value.code == "E401"
-    assert str(info.value).startswith(f"{bad}: {entry}: ")
-    assert reason in str(info.value)
+    bad, message = rules_file_error(tmp_path, text, lambda p: load_frames([FRAMES_PATH, p], ENTITY_LABELS))
+    assert message.startswith(f"{bad}: {entry}: ")
+    assert reason in message
 
 
 def test_every_shipped_frame_names_a_declared_type():
@@ -179,13 +174,11 @@ def test_frame_labels_narrow_a_cue(nlp, subject, target, ents, expected):
 
 
 def test_frame_labels_are_validated(tmp_path):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("verbs:\n  - {lemmas: [attack], types: [CRITICIZED], target_labels: [Robot]}\n",
-                   encoding="utf-8")
-    with pytest.raises(KgError) as info:
-        load_frames([FRAMES_PATH, bad], ENTITY_LABELS)
-    assert str(info.value) == (f"{bad}: verbs[0]: target_labels: unknown entity label 'robot'; "
-                               "fix that entry of the rules file")
+    bad, message = rules_file_error(
+        tmp_path, "verbs:\n  - {lemmas: [attack], types: [CRITICIZED], target_labels: [Robot]}\n",
+        lambda p: load_frames([FRAMES_PATH, p], ENTITY_LABELS))
+    assert message == (f"{bad}: verbs[0]: target_labels: unknown entity label 'robot'; "
+                       "fix that entry of the rules file")
 
 
 @pytest.mark.parametrize("text, entry, reason", [
@@ -195,11 +188,8 @@ def test_frame_labels_are_validated(tmp_path):
      "no such rule (derogatory_naming, place_in_place, title_office, unit_of_body, wrongdoing_speech)"),
 ])
 def test_a_malformed_rule_type_is_one_coded_line(tmp_path, text, entry, reason):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(text, encoding="utf-8")
-    with pytest.raises(KgError) as info:
-        load_frames([FRAMES_PATH, bad], ENTITY_LABELS)
-    assert str(info.value) == f"{bad}: {entry}: {reason}; fix that entry of the rules file"
+    bad, message = rules_file_error(tmp_path, text, lambda p: load_frames([FRAMES_PATH, p], ENTITY_LABELS))
+    assert message == f"{bad}: {entry}: {reason}; fix that entry of the rules file"
 
 
 def test_every_grammar_rule_takes_its_type_from_data(extract, tmp_path):

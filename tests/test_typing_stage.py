@@ -7,9 +7,8 @@ parses (``Doc(words, heads, deps)``), so a model upgrade cannot change what a te
 from __future__ import annotations
 
 import pytest
-from conftest import hand_parsed
+from conftest import hand_parsed, rules_file_error
 
-from kg.errors import KgError
 from kg.extract import entities
 from kg.extract.entities import FILL, NEST, REPLACE, apply_proposals, extract_mentions
 from kg.model import Mention
@@ -136,12 +135,8 @@ def test_an_entity_pattern_added_through_data_alone_is_found(nlp, tmp_path, monk
     ("rules: []\n", "top level", "the file holds one key, patterns"),
 ])
 def test_a_malformed_entity_pattern_is_one_coded_line_naming_file_and_entry(tmp_path, text, entry, reason):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(text, encoding="utf-8")
-    with pytest.raises(KgError) as info:
-        load_entity_patterns([bad], ENTITY_LABELS)
-    assert info.value.code == "E401"
-    assert str(info.value) == f"{bad}: {entry}: {reason}; fix that entry of the rules file"
+    bad, message = rules_file_error(tmp_path, text, lambda p: load_entity_patterns([p], ENTITY_LABELS))
+    assert message == f"{bad}: {entry}: {reason}; fix that entry of the rules file"
 
 
 def test_the_first_words_of_the_patterns_decide_whether_the_matcher_runs(nlp):

@@ -1634,7 +1634,8 @@ def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:
         return end - 1
     if label == "ORG":
         for j in range(start + 1, end):
-            if doc[j].like_num or doc[j].is_currency:
+            if doc[j].is_currency or doc[j].lower_ in gz.MONEY_WORDS or \
+                    (doc[j].like_num and j + 1 < len(doc) and doc[j + 1].lower_ in gz.MONEY_WORDS):
                 return j  # "fined Apple 1.8 billion euros": the sum is no part of the name
     if label in ("GPE", "LOC", "FAC") and end < len(doc) and doc[end].ent_type_ == "PERSON":
         for j in range(start + 1, end):  # "Cook County Sheriff" + "Tom Dart": the title is his

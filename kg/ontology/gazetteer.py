@@ -327,6 +327,10 @@ MEMBER_ROLES = {
 #: Minneapolis Police Department").
 GENERIC_BODY_HEADS = {"department", "service", "force", "bureau", "agency", "office", "dept"}
 
+#: Words of a sum of money the NER may sweep into a name ("Apple 1.8 billion").
+MONEY_WORDS = {"million", "billion", "trillion", "euros", "euro", "dollars", "pounds", "yen",
+               "yuan", "rupees"}
+
 #: Titles of a company's officers: the name before them is the company ("Spotify CEO X").
 CORPORATE_TITLES = {"ceo", "chief executive", "chief executive officer", "founder", "co founder",
                     "cofounder", "chief operating officer", "coo", "cfo", "chief financial officer",
