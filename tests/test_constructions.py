@@ -135,6 +135,11 @@ CASES = [
 ]
 
 
+# constructions a case's sentence holds besides its own ("filed suit to block ..." is a light
+# verb too; "charges brought by X" a noun's participle)
+ALSO_MATCHING = {"event-light-verb-to-challenge": {"event-light-verb"}, "event-pleaded": {"event-participle"}}
+
+
 def _relations(nlp, rows, ents, frames):
     doc = hand_parsed(nlp, rows, ents)
     part = extract_article(doc, Article(id="t", text=doc.text, date="2026-01-21"), frames)
@@ -145,14 +150,28 @@ def _relations(nlp, rows, ents, frames):
 @pytest.mark.parametrize("name, rows, ents, expected", CASES, ids=[c[0] for c in CASES])
 def test_construction(nlp, name, rows, ents, expected):
     doc = hand_parsed(nlp, rows, ents)
-    assert name in {c.name for c, _ in construction_matches(doc, FRAMES)}
+    matched = {c.name for c, _ in construction_matches(doc, FRAMES)}
+    assert matched == {name} | ALSO_MATCHING.get(name, set())
     assert _relations(nlp, rows, ents, FRAMES) == expected
     assert _relations(nlp, rows, ents, WITHOUT_CONSTRUCTIONS) == set()
 
 
 def test_every_shipped_construction_has_a_case():
-    assert [c[0] for c in CASES] != []
+    assert FRAMES.constructions
     assert {c[0] for c in CASES} == set(FRAMES.constructions)
+
+
+# "Ana Ruiz is the film critic of Vero Corp ."
+FILM_CRITIC = [(w, h, d, p, t, l) for w, h, d, p, t, l in next(c for c in CASES if c[0] == "critic-of")[1]]
+FILM_CRITIC = FILM_CRITIC[:3] + [("the", 5, "det", "DET", "DT", "the"), ("film", 5, "compound", N, "NN", "film"),
+                                 ("critic", 2, "attr", N, "NN", "critic"), ("of", 5, "prep", A, "IN", "of"),
+                                 ("Vero", 8, "compound", P, "NNP", "Vero"), ("Corp", 6, "pobj", P, "NNP", "Corp"),
+                                 (".", 2, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_critic_by_trade_criticizes_no_one(nlp):
+    ents = [PERSON, PERSON_I, "O", "O", "O", "O", "O", ORG, ORG_I, "O"]
+    assert _relations(nlp, FILM_CRITIC, ents, FRAMES) == set()
 
 
 # "Pell Labs , member of Vero Corp , closed ."
@@ -192,8 +211,8 @@ BASE = ("constructions:\n  - name: x\n    pattern:\n"
      "constructions[0] (x)", "target: unknown slot 'beside' (subject, object, prep:A,B, "
      "object-prep:A,B, xcomp-object, xcomp-prep:A,B, obliged-subject)"),
     (BASE + "    source: [member]\n    target: [cue]\n    types: [PART_OF]\n    colour: red\n",
-     "constructions[0]", "unknown key(s) ['colour']; allowed: ['confidence', 'name', 'pattern', "
-     "'source', 'source_if_none', 'source_labels', 'target', 'target_labels', 'types']"),
+     "constructions[0]", "unknown key(s) ['colour']; allowed: ['confidence', 'cue_without', 'name', "
+     "'pattern', 'source', 'source_if_none', 'source_labels', 'target', 'target_labels', 'types']"),
     (BASE + "    source: [member]\n    target: [cue]\n    types: [PART_OF]\n    target_labels: [Robot]\n",
      "constructions[0] (x)", "target_labels: unknown entity label 'robot'"),
     (BASE + "    target: [cue]\n    types: [PART_OF]\n",

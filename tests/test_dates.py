@@ -24,6 +24,8 @@ from kg.extract.dates import resolve_date
     ("late December", "2025-12"),
     ("mid-January", "2026-01"),
     ("early 2024", "2024"),
+    ("late Monday", "2026-01-19"),            # a part of a day is that day
+    ("the end of December", "2025-12"),
     ("earlier this month", "2026-01"),
     ("last month", "2025-12"),
     # days counted back; vague spans date nothing

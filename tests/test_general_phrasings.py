@@ -297,14 +297,24 @@ CASES = [
      ["O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
      set(),
      {("Senate", "Agency"), ("Vero Corp", "Organization")}),
-    ("a name before a company title is a company",  # "Vero CEO Ana Ruiz sued the Senate ."
+    ("a name the NER took for a person before a company title is a company",
+     # "Vero CEO Ana Ruiz sued the Senate ."
      [("Vero", 1, "compound", P, "NNP", "Vero"), ("CEO", 3, "compound", P, "NNP", "CEO"),
+      ("Ana", 3, "compound", P, "NNP", "Ana"), ("Ruiz", 4, "nsubj", P, "NNP", "Ruiz"),
+      ("sued", 4, "ROOT", V, "VBD", "sue"), ("the", 6, "det", D, "DT", "the"),
+      ("Senate", 4, "dobj", P, "NNP", "Senate"), (".", 4, "punct", "PUNCT", ".", ".")],
+     ["B-PERSON", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"][:1] +
+     ["O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"],
+     {("Ana Ruiz", "SUED", "Senate", "")},
+     {("Vero", "Organization"), ("Ana Ruiz", "Person"), ("Senate", "Agency")}),
+    ("a place before a company title stays a place",  # "Vik CEO Ana Ruiz sued the Senate ."
+     [("Vik", 1, "compound", P, "NNP", "Vik"), ("CEO", 3, "compound", P, "NNP", "CEO"),
       ("Ana", 3, "compound", P, "NNP", "Ana"), ("Ruiz", 4, "nsubj", P, "NNP", "Ruiz"),
       ("sued", 4, "ROOT", V, "VBD", "sue"), ("the", 6, "det", D, "DT", "the"),
       ("Senate", 4, "dobj", P, "NNP", "Senate"), (".", 4, "punct", "PUNCT", ".", ".")],
      ["B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"],
      {("Ana Ruiz", "SUED", "Senate", "")},
-     {("Vero", "Organization"), ("Ana Ruiz", "Person"), ("Senate", "Agency")}),
+     {("Vik", "Place"), ("Ana Ruiz", "Person"), ("Senate", "Agency")}),
 ]
 
 
@@ -336,6 +346,23 @@ def test_a_headline_word_glued_onto_a_named_person_is_dropped(extract):
 
 
 def test_a_wire_dateline_names_a_place(extract):
-    part = extract("BRUSSELS (Reuters) - The European Commission fined Vero Corp on Monday.")
-    assert ("Brussels", "Place") in {(e.name, e.label) for e in part.entities.values()}
-    assert "BRUSSELS" not in {e.name for e in part.entities.values()}
+    part = extract("BRUSSELS (Reuters) - The European Commission sued Vero Corp on Monday.")
+    assert sorted((e.name, e.label) for e in part.entities.values()) == [
+        ("Brussels", "Place"), ("European Commission", "Agency"), ("Reuters", "Organization"),
+        ("Vero Corp", "Organization")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a collective noun that ends a body's name is no group cut off it
+    ("The Organization of American States criticized Vero Corp on Monday.",
+     {("Organization of American States", "CRITICIZED", "Vero Corp")}),
+    # "the company" is no news service that reported something
+    ("Vero Corp cut prices, Reuters reported. The company sued Pell Labs on Monday.",
+     {("Vero Corp", "SUED", "Pell Labs")}),
+    # an armed group attacked is no criticism
+    ("Senator Ana Ruiz attacked Hezbollah on Monday.", set()),
+])
+def test_no_false_relation(extract, text, expected):
+    from conftest import triples
+
+    assert triples(extract(text)) == expected

@@ -98,27 +98,27 @@ def test_a_pattern_never_cuts_or_retypes_a_name_the_ner_found(nlp):
     assert names(found) == [("SB 12", "Organization"), ("Senate Bill 5", "Law")]
 
 
-# "Ana Ruiz cited Docket 7 ."
-DOCKET = [("Ana", 1, "compound", P, "NNP", "Ana"), ("Ruiz", 2, "nsubj", P, "NNP", "Ruiz"),
-          ("cited", 2, "ROOT", V, "VBD", "cite"), ("Docket", 2, "dobj", P, "NNP", "Docket"),
-          ("7", 3, "nummod", "NUM", "CD", "7"), (".", 2, "punct", "PUNCT", ".", ".")]
+# "Ana Ruiz cited Ordinance 7 ."
+ORDINANCE = [("Ana", 1, "compound", P, "NNP", "Ana"), ("Ruiz", 2, "nsubj", P, "NNP", "Ruiz"),
+             ("cited", 2, "ROOT", V, "VBD", "cite"), ("Ordinance", 2, "dobj", P, "NNP", "Ordinance"),
+             ("7", 3, "nummod", "NUM", "CD", "7"), (".", 2, "punct", "PUNCT", ".", ".")]
 
 
 def test_an_entity_pattern_added_through_data_alone_is_found(nlp, tmp_path, monkeypatch):
     extra = tmp_path / "extra.yaml"
-    extra.write_text("patterns:\n  - id: docket\n    label: Law\n"
-                     "    pattern: [{TEXT: Docket}, {LIKE_NUM: true}]\n", encoding="utf-8")
+    extra.write_text("patterns:\n  - id: ordinance\n    label: Law\n"
+                     "    pattern: [{TEXT: Ordinance}, {LIKE_NUM: true}]\n", encoding="utf-8")
     ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O"]
-    assert names(extract_mentions(hand_parsed(nlp, DOCKET, ents))) == [("Ana Ruiz", "Person")]
+    assert names(extract_mentions(hand_parsed(nlp, ORDINANCE, ents))) == [("Ana Ruiz", "Person")]
     patterns = load_entity_patterns([ENTITY_PATTERNS_PATH, extra], ENTITY_LABELS)
     monkeypatch.setattr(entities, "ENTITY_PATTERNS", patterns)
     entities._pattern_ruler.cache_clear()
     try:
-        found = extract_mentions(hand_parsed(nlp, DOCKET, ents))
+        found = extract_mentions(hand_parsed(nlp, ORDINANCE, ents))
     finally:
         monkeypatch.undo()
         entities._pattern_ruler.cache_clear()
-    assert names(found) == [("Ana Ruiz", "Person"), ("Docket 7", "Law")]
+    assert names(found) == [("Ana Ruiz", "Person"), ("Ordinance 7", "Law")]
 
 
 @pytest.mark.parametrize("text, entry, reason", [
@@ -142,7 +142,7 @@ def test_a_malformed_entity_pattern_is_one_coded_line_naming_file_and_entry(tmp_
 def test_the_first_words_of_the_patterns_decide_whether_the_matcher_runs(nlp):
     from kg.extract.entities import _first_words
 
-    assert _first_words([{"pattern": [{"TEXT": "Docket"}, {"LIKE_NUM": True}]}]).pattern == "Docket"
+    assert _first_words([{"pattern": [{"TEXT": "Ordinance"}, {"LIKE_NUM": True}]}]).pattern == "Ordinance"
     assert _first_words([{"pattern": [{"TEXT": {"IN": ["Senate", "House"]}}, {"TEXT": "Bill"},
                                       {"TEXT": {"REGEX": "^\\d+$"}}]}]).pattern == \
         "(?:Senate|House)\\s*Bill\\s*(?:\\d+)"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Doc, Token
 
 from ..names import match_key
-from ..ontology import gazetteer as gz
+from ..ontology import cues, gazetteer as gz
 from .entities import is_member_role
 from .nlp import sentence_start, tokens_of
 
@@ -104,24 +104,37 @@ def anaphor(ctx: Context, token: Token, exclude: frozenset | set = frozenset()) 
             return None
         return max(counts, key=lambda k: (len(counts[k]), max(counts[k])))
     if lower in gz.AGENCY_ANAPHORS:
-        cands = [(i, k) for i, k in ctx.order if i < token.i and ctx.label(k) in ("Agency", "Organization")
-                 and (lower in match_key(ctx.entities[k].name).split() or lower in ("agency", "panel"))]
-        if lower == "agency":  # a government body before any company the NER took for one
-            cands = [c for c in cands if ctx.label(c[1]) == "Agency"] or cands
-        if len({k for _, k in cands}) > 1:
-            # the body last in subject position ("the FDA found ... led the EPA to order
-            # ... The agency said" is the FDA), before one only mentioned since
-            subjects = [c for c in cands if ctx.doc[c[0]].dep_ in ("nsubj", "nsubjpass")]
-            cands = subjects or cands
-        return max(cands)[1] if cands else None
+        # "the agency": a government body before any company the NER took for one
+        return _last_body_named(ctx, token, ("Agency", "Organization"),
+                                lambda k: lower in match_key(ctx.entities[k].name).split() or
+                                lower in ("agency", "panel"),
+                                prefer="Agency" if lower == "agency" else None)
     if token.lemma_ in gz.COMPANY_ANAPHORS:
-        # "the company", "the online retailer": the last company named, the one last in
-        # subject position when several were
-        cands = [(i, k) for i, k in ctx.order if i < token.i and ctx.label(k) == "Organization"]
-        if len({k for _, k in cands}) > 1:
-            cands = [c for c in cands if ctx.doc[c[0]].dep_ in ("nsubj", "nsubjpass")] or cands
-        return max(cands)[1] if cands else None
+        # "the company", "the online retailer": the last company named, never a news service
+        # that only reported ("..., Reuters reported. The company sued ...")
+        return _last_body_named(ctx, token, ("Organization",),
+                                lambda k: not _only_reports(ctx, k, token.i))
     return None
+
+
+def _last_body_named(ctx: Context, token: Token, labels: tuple, fits, prefer: Optional[str] = None) -> Optional[str]:
+    """The body of ``labels`` named last before ``token`` that ``fits``; when several are
+    named, the one last in subject position ("the FDA found ... led the EPA to order ...
+    The agency said" is the FDA), before one only mentioned since."""
+    cands = [(i, k) for i, k in ctx.order if i < token.i and ctx.label(k) in labels and fits(k)]
+    if prefer:
+        cands = [c for c in cands if ctx.label(c[1]) == prefer] or cands
+    if len({k for _, k in cands}) > 1:
+        cands = [c for c in cands if ctx.doc[c[0]].dep_ in ("nsubj", "nsubjpass")] or cands
+    return max(cands)[1] if cands else None
+
+
+def _only_reports(ctx: Context, key: str, before: int) -> bool:
+    """Every mention of ``key`` before ``before`` is the subject of a verb of saying."""
+    spots = [i for i, k in ctx.order if k == key and i < before]
+    return bool(spots) and all(ctx.doc[i].dep_ == "nsubj" and
+                               ctx.doc[i].head.lemma_ in cues.SPEECH_VERBS | {"report"} for i in spots)
+
 
 def us_state_mentions(ctx: Context, before: Optional[int] = None) -> dict[str, list[int]]:
     """Token positions of each US state named in the article (before ``before``, if given)."""

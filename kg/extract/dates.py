@@ -21,9 +21,9 @@ UNDATED = re.compile(r"\b(recent|years?|decades?|century|centuries|months|days|w
 WEEKDAY = re.compile(r"^(?:last |this |on |)(monday|tuesday|wednesday|thursday|friday|"
                      r"saturday|sunday)$", re.I)
 YEAR_ONLY = re.compile(r"^(?:in |the )?(\d{4})$")
-#: "late February", "mid-March 2024", "early 2024": a part of a month or year dates only
-#: the month or year.
-PART_OF_PERIOD = re.compile(r"^(?:early|late|mid|the middle of|the end of|the beginning of)[- ]+")
+#: "late February", "mid-March 2024", "early 2024", "late Monday": a part of a period is
+#: dated as the period is (the month, the year, the day).
+PART_OF_PERIOD = re.compile(r"^(?:early|late|mid|middle of|end of|beginning of)[- ]+")
 #: "this month", "earlier this month", "last month": the month, not a day of it.
 MONTH_RELATIVE = re.compile(r"^(?:earlier |later )?(this|last|next) month$")
 #: "two days ago", "a week ago": a day counted back from the article's.
@@ -46,8 +46,7 @@ def resolve_date(expression: str, article_date: Optional[str]) -> Optional[str]:
         return f"{year:04d}-{index + 1:02d}"
     part = PART_OF_PERIOD.match(text)
     if part and not AGO.match(text):
-        period = resolve_date(text[part.end():], article_date)
-        return period[:7] if period else None  # the month (or the year) it names
+        return resolve_date(text[part.end():], article_date)
     ago = AGO.match(text) is not None
     if ago and text.startswith(("day", "week")):
         text = "1 " + text

@@ -1029,7 +1029,8 @@ def _attach_titles(doc: Doc, mentions: list[Mention], mention_at: dict[int, int]
 
 def _companies_of_executives(doc: Doc, mentions: list[Mention]) -> None:
     """"Spotify CEO Daniel Ek": a name right before a company title and a person's name is
-    a company, whatever the NER took it for (a place's name is not renamed)."""
+    a company, whatever person or body the NER took it for; a place stays one ("Silicon
+    Valley CEO X")."""
     at = _index(mentions)
     for m in mentions:
         if m.label not in ("Person", "Official") or m.start < 2:
@@ -1038,10 +1039,8 @@ def _companies_of_executives(doc: Doc, mentions: list[Mention]) -> None:
         if title is None or match_key(title[1]) not in gz.CORPORATE_TITLES or title[0] - 1 not in at:
             continue
         company = mentions[at[title[0] - 1]]
-        if company.label in ("Place", "Person", "Organization") and \
-                (company.label == "Place" or not company.canonical) and \
-                company.end == title[0] and company.text not in gz.COUNTRIES and \
-                company.text not in gz.US_STATES and match_key(company.text) not in gz.PLACE_ALIASES:
+        if company.label in ("Person", "Organization") and not company.canonical and \
+                company.end == title[0]:
             company.label, company.sure = "Organization", True
 
 
@@ -1526,7 +1525,8 @@ def _missed_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         at = _index(mentions)
         if span is not None and span.start in at:
             m = mentions[at[span.start]]
-            if (m.start, m.end) == (span.start, span.end) and m.label != "Place":
+            if (m.start, m.end) == (span.start, span.end) and m.label != "Place" and \
+                    not m.canonical and lookup_body(city) is None:  # ("UNITED NATIONS (Reuters) -")
                 m.label, m.canonical, m.sure = "Place", city.title(), True  # "BRUSSELS" as a body
         elif span is not None and not any(i in covered for i in range(span.start, span.end)):
             m = _place_mention(doc, wire.start(1), wire.start(1) + len(city), city.title())
@@ -1630,8 +1630,9 @@ def _cut_tail(doc: Doc, start: int, end: int, label: str) -> int:
             if doc[j].lower_ in gz.TAIL_NOISE or title_kind(doc[j:end].text) or \
                     title_kind(doc[j].text) in ("official", "private"):
                 return j
-    if label in ("ORG", "AGENCY") and end - start > 1 and doc[end - 1].lower_ in gz.GROUP_NOUNS:
-        return end - 1
+    if label in ("ORG", "AGENCY") and end - start > 1 and doc[end - 1].lower_ in gz.GROUP_NOUNS and \
+            doc[end - 1].lower_ not in gz.COLLECTIVE_ACTOR_NOUNS:
+        return end - 1  # ("Organization of American States" keeps its last word)
     if label == "ORG":
         for j in range(start + 1, end):
             if doc[j].is_currency or doc[j].lower_ in gz.MONEY_WORDS or \

@@ -394,9 +394,10 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
         return subjects_of(head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return [verb.head]
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_ in cues.PREVENTING_VERBS:
+    preventer = prevented_by(verb)
+    if preventer is not None:
         # "blocked X from deploying": X is who would have done it
-        return [c for c in verb.head.head.children if c.dep_ in OBJECT_DEPS]
+        return [c for c in preventer.children if c.dep_ in OBJECT_DEPS]
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("for", "by", "after", "before", "while", "in", "over"):
         # a gerund in a phrase: "X had no reason for striking Y"
         cur = verb.head.head
@@ -478,6 +479,13 @@ def prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+def prevented_by(verb: Token) -> Optional[Token]:
+    """The verb that keeps someone from doing ``verb`` ("blocked X from deploying"), if any."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_ in cues.PREVENTING_VERBS:
+        return verb.head.head
+    return None
+
+
 def negated(verb: Token) -> bool:
     """True when the clause says the event did not happen."""
     if any(c.dep_ == "neg" for c in verb.children):
@@ -489,9 +497,8 @@ def negated(verb: Token) -> bool:
         # "declined to charge X", "refused to arrest X": the event did not happen
         if head.dep_ == "xcomp" and head.head.lemma_ in cues.NEGATING_GOVERNORS:
             return True
-        # "blocked X from deploying troops", "barred ICE from arresting X": prevented
-        if head.dep_ == "pcomp" and head.head.lower_ == "from" and \
-                head.head.head.lemma_ in cues.PREVENTING_VERBS:
+        # "blocked X from deploying troops", "barred the agency from suing X": prevented
+        if prevented_by(head) is not None:
             return True
         head = head.head
     return False
@@ -672,8 +679,11 @@ def construction_matches(doc: Doc, frames: FrameSet) -> list[tuple]:
     for start in sorted(sentences):
         for match_id, token_ids in tree(sentences[start]):
             construction = frames.constructions[doc.vocab.strings[match_id]]
-            found.append((construction, {a: doc[start + i] for a, i in
-                                         zip(construction.anchors, token_ids)}))
+            anchors = {a: doc[start + i] for a, i in zip(construction.anchors, token_ids)}
+            if construction.cue_without and any(c.dep_ in construction.cue_without
+                                                for c in anchors["cue"].children):
+                continue  # "the film critic of X": a post, no criticism
+            found.append((construction, anchors))
     return found
 
 

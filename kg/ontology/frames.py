@@ -35,7 +35,7 @@ _VERB_KEYS = {"lemmas", "types", "source", "target", "with_object", "with_prep_o
               "unless", "requires_target", "source_labels", "target_labels"}
 _NOUN_KEYS = {"lemmas", "types", "possessor", "target"}
 _CONSTRUCTION_KEYS = {"name", "pattern", "source", "target", "source_if_none", "types",
-                      "source_labels", "target_labels", "confidence"}
+                      "source_labels", "target_labels", "confidence", "cue_without"}
 _CONSTRUCTION_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 #: The rules of kg/extract/relations.py that find relations by grammar rather than by a cue
 #: word or pattern; ``rule_types`` in a frames file names the type each emits.
@@ -122,6 +122,7 @@ class Construction:
     source_labels: Optional[frozenset] = None
     target_labels: Optional[frozenset] = None
     confidence: float = 0.7
+    cue_without: frozenset = frozenset()  # dependencies the cue may not have a child by
 
 
 class FrameSet:
@@ -367,8 +368,12 @@ def _construction(item, path, entry, lists, entity_labels) -> Construction:
              for k in ("source", "target", "source_if_none")}
     if types and not (slots["source"] and slots["target"]):
         raise FrameError(path, entry, "a construction with types needs source and target")
+    cue_without = frozenset(_words(item["cue_without"], path, entry, "cue_without")) \
+        if "cue_without" in item else frozenset()
+    if cue_without and "cue" not in anchors:
+        raise FrameError(path, entry, "cue_without needs an anchor named cue")
     return Construction(name, tuple(pattern), anchors, types=types, confidence=float(confidence),
-                        **slots, **labels)
+                        cue_without=cue_without, **slots, **labels)
 
 
 def load_frames(paths: Iterable[Path], entity_labels: Iterable[str]) -> FrameSet:

@@ -550,6 +550,11 @@ PLACE_ALIASES = {
 # --------------------------------------------------------------------------------------
 # Collective actors (Group): plural head nouns of unnamed collectives.
 # --------------------------------------------------------------------------------------
+#: Collective actors that also end proper names ("United States", "Organization of American
+#: States", "U.S. Conference of Mayors"): groups when unnamed, never cut off a name.
+COLLECTIVE_ACTOR_NOUNS = {"states", "governors", "mayors", "countries", "nations", "cities",
+                          "counties", "plaintiffs", "attorneys general"}
+
 GROUP_NOUNS = {
     "protesters", "protestors", "demonstrators", "rioters", "marchers", "residents",
     "agents", "officers", "troops", "troopers", "soldiers", "forces", "servicemembers", "marines", "guardsmen",
@@ -565,9 +570,7 @@ GROUP_NOUNS = {
     "ministers", "commanders", "generals", "firefighters", "crew", "crews",
     "americans", "christians", "muslims", "jews", "guards", "sailors", "airmen",
     "smugglers", "traffickers", "suspects", "hostages", "strikers",
-    "states", "governors", "mayors", "countries", "nations", "cities", "counties", "plaintiffs",
-    "attorneys general",
-}
+} | COLLECTIVE_ACTOR_NOUNS
 
 #: Of the group nouns, those too vague to be a node unless a relation needs them.
 WEAK_GROUP_NOUNS = {
@@ -578,9 +581,7 @@ WEAK_GROUP_NOUNS = {
     "ministers", "commanders", "generals", "administrators", "diplomats", "judges",
     "residents", "guards", "sailors", "airmen", "smugglers", "traffickers", "suspects",
     "hostages", "strikers",
-    "states", "governors", "mayors", "countries", "nations", "cities", "counties", "plaintiffs",
-    "attorneys general",
-}
+} | COLLECTIVE_ACTOR_NOUNS
 
 #: Modifiers dropped from a group's name: numbers, quantities and degree words.
 GROUP_DROP_MODIFIERS = {
