@@ -126,14 +126,20 @@ def _first_words(patterns: Iterable[dict]) -> Optional[re.Pattern]:
     return re.compile("|".join(alternatives)) if alternatives else None
 
 
-def _pattern_names(doc: Doc) -> list[Mention]:
+def _pattern_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Names the NER repairs of ``entity_patterns.yaml`` find ("SB 12", "NovaPoll"), in
-    text order (patterns that test parts of speech need a tagged Doc)."""
+    text order (patterns that test parts of speech need a tagged Doc). They are applied
+    under FILL, so the ruler runs only when a pattern's leading words stand where no
+    mention is ("YouTube" found by the NER spares it)."""
     if not ENTITY_PATTERNS or not doc.has_annotation("TAG"):
         return []
     ruler, first_words = _pattern_ruler(doc.vocab)
-    if first_words is not None and not first_words.search(doc_text(doc)):
-        return []
+    if first_words is not None:
+        covered = set(_index(mentions))
+        starts = (doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+                  for m in first_words.finditer(doc_text(doc)))
+        if not any(span is not None and span.start not in covered for span in starts):
+            return []
     spans = ruler(doc).spans[PATTERN_SPANS]
     return [Mention(span.start, span.end, span.start_char, span.end_char, span.text, span.label_,
                     head=span.root.i) for span in sorted(spans, key=lambda s: (s.start, -s.end))]
@@ -1306,7 +1312,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     apply_proposals(mentions, _repeated_names(doc, mentions), FILL)
     apply_proposals(mentions, _missed_places(doc, mentions), FILL)
     apply_proposals(mentions, _place_pairs(doc), NEST)
-    apply_proposals(mentions, _pattern_names(doc), FILL)
+    apply_proposals(mentions, _pattern_names(doc, mentions), FILL)
     apply_proposals(mentions, _missed_media(doc, mentions), FILL)
     for m in mentions:
         if m.label == "Organization" and not m.canonical and NICKNAME_NAME.match(m.text):
