@@ -7,8 +7,9 @@
    back to the client.
 2. **Resolve, as shuffles** on Dask dataframes, by the local merge's rules
    (``kg.graph``): duplicate article ids (within a run as the local engine does; a later
-   ``--update`` run replaces an article), the surname rule (person keys grouped by
-   surname), entities folded by merged key, node ids per id base.
+   ``--update`` run replaces an article); each partition folds its entities into one state
+   per key, and the states are shuffled by surname (person keys) or key, where the surname
+   rule and the fold by merged key run; node ids per id base. No step shuffles mentions.
 3. **Write, on the workers**: the entity nodes (``graph/entities-NNNNN.jsonl``,
    ``import/entities-NNNNN.csv``) and, one part file each, the articles with their
    relations and quotes (``graph/articles-NNNNN.jsonl``, ``import/<kind>-NNNNN.csv``).
@@ -42,9 +43,9 @@ from .errors import EnvironmentFault, InputError
 from .io.exporters.csv_import import (NODE_FILES, RELATIONSHIP_SPACES, id_space, node_csv_row, node_header,
                                    relationship_csv_row, relationship_file, relationship_header)
 from .io.exporters.jsonl import encode_line, node_line, read_jsonl, relationship_line
-from .graph import add_article, entity_node, id_base, merge_entity, node_ids, surname_of
+from .graph import add_article, cross_article_keys, entity_node, id_base, node_ids, surname_of
 from .model import LocalEntity, ReadProblem
-from .ontology import ARTICLE_LABEL, QUOTE_LABEL, labels_for, primary_label
+from .ontology import ARTICLE_LABEL, ENTITY_LABELS, LABEL_RANK, QUOTE_LABEL, labels_for, primary_label
 from .io.parts import part_from_json, part_to_json
 
 #: Entity nodes above which the one-file outputs (GraphML, GEXF, graph.jsonl, the Cypher
@@ -263,32 +264,34 @@ def _read_part_file(part_url: str):
 
 
 # ------------------------------------------------------------------------- resolution
+#
+# No step groups the corpus's entity mentions by key: a heavy key (an entity named in a
+# third of the articles) would put a third of the corpus's rows in one task. Each partition
+# first folds its own mentions into one state per key (``_key_states``); only those states
+# are shuffled, so a task holds at most a partition's rows, or one group's states (a key,
+# or a surname with its keys) with one row per partition that names it.
 
 ARTICLE_COLUMNS = {"pidx": "int64", "pos": "int64", "article_id": "object", "text_hash": "object",
                    "path": "object"}
-ENTITY_COLUMNS = {"pidx": "int64", "pos": "int64", "epos": "int64", "article_id": "object",
-                  "key": "object", "global_key": "object", "label": "object", "name": "object",
-                  "aliases": "object", "mentions": "int64", "title": "object"}
+#: One key's entities folded (``merge_entity``'s rules as an associative state): ``rank``
+#: the most specific label's, ``first_*`` the first entity in (article id, position) order,
+#: ``best`` the fullest name of a non-Place entity ("" none), ``title*`` the first title.
+STATE_COLUMNS = {"pidx": "int64", "group": "object", "global_key": "object", "rank": "int64",
+                 "aliases": "object", "mentions": "int64", "articles": "object",
+                 "first_article": "object", "first_epos": "int64", "first_name": "object",
+                 "best": "object", "title_article": "object", "title_epos": "int64", "title": "object"}
+NODE_COLUMNS = {"merged": "object", "base": "object", "label": "object", "name": "object",
+                "aliases": "object", "mentions": "int64", "articles": "object", "title": "object",
+                "keys": "object"}
 
 
-def _article_table(item: tuple[int, str]):
+def _article_table(item: tuple[int, str, dict]):
     import pandas as pd
 
-    pidx, url = item
+    pidx, url, _ = item
     rows = [(pidx, pos, p.article.id, p.text_hash, p.article.path)
             for pos, p in enumerate(_read_part_file(url))]
     return pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS)).astype(ARTICLE_COLUMNS)
-
-
-def _entity_table(item: tuple[int, str]):
-    import pandas as pd
-
-    pidx, url = item
-    rows = [(pidx, pos, epos, p.article.id, e.key, e.global_key, e.label, e.name,
-             sorted(e.aliases), e.mentions, e.title)
-            for pos, p in enumerate(_read_part_file(url))
-            for epos, e in enumerate(p.entities.values())]
-    return pd.DataFrame(rows, columns=list(ENTITY_COLUMNS)).astype(ENTITY_COLUMNS)
 
 
 def _meta(columns: dict):
@@ -297,11 +300,95 @@ def _meta(columns: dict):
     return pd.DataFrame({k: pd.Series(dtype=v) for k, v in columns.items()})
 
 
+def _group_of(key: str) -> str:
+    """The shuffle group of a key: its surname for a person (the surname rule decides
+    within it), else the key itself."""
+    found = surname_of(key)
+    return f"s:{found[0]}" if found else f"k:{key}"
+
+
+def _entity_state(entity: LocalEntity, article_id: str, epos: int) -> dict:
+    return {"rank": LABEL_RANK[entity.label], "aliases": set(entity.aliases) | {entity.name},
+            "mentions": entity.mentions, "articles": {article_id},
+            "first": (article_id, epos, entity.name),
+            "best": entity.name if entity.label != "Place" else "",
+            "title": (article_id, epos, entity.title) if entity.title else None}
+
+
+def _fuller(a: str, b: str) -> str:
+    return max(a, b, key=lambda n: (len(n), n))
+
+
+def _combine(state: Optional[dict], other: dict) -> dict:
+    """Two states of one key (or merged key) as one; order-free, so any tree of combines
+    gives ``merge_entity``'s fold in article id order."""
+    if state is None:
+        return {**other, "aliases": set(other["aliases"]), "articles": set(other["articles"])}
+    state["rank"] = min(state["rank"], other["rank"])
+    state["aliases"].update(other["aliases"])
+    state["mentions"] += other["mentions"]
+    state["articles"].update(other["articles"])
+    state["first"] = min(state["first"], other["first"])
+    state["best"] = _fuller(state["best"], other["best"])
+    if other["title"] and (not state["title"] or other["title"] < state["title"]):
+        state["title"] = other["title"]
+    return state
+
+
+def _state_rows(pidx: int, states: dict[str, dict]) -> list[tuple]:
+    return [(pidx, _group_of(key), key, s["rank"], sorted(s["aliases"]), s["mentions"],
+             sorted(s["articles"]), s["first"][0], s["first"][1], s["first"][2], s["best"],
+             *(s["title"] or ("", 0, ""))) for key, s in states.items()]
+
+
+def _state_of(row) -> dict:
+    return {"rank": row.rank, "aliases": row.aliases, "mentions": row.mentions,
+            "articles": row.articles, "first": (row.first_article, row.first_epos, row.first_name),
+            "best": row.best, "title": (row.title_article, row.title_epos, row.title) if row.title else None}
+
+
+def _key_states(item: tuple[int, str, dict]):
+    """One partition's entities folded into one state per global key (after the article
+    renames: ``""`` drops an article)."""
+    import pandas as pd
+
+    pidx, url, renames = item
+    states: dict[str, dict] = {}
+    for pos, part in enumerate(_read_part_file(url)):
+        article_id = renames.get(pos, part.article.id)
+        if not article_id:
+            continue
+        for epos, e in enumerate(part.entities.values()):
+            states[e.global_key] = _combine(states.get(e.global_key), _entity_state(e, article_id, epos))
+    return pd.DataFrame(_state_rows(pidx, states), columns=list(STATE_COLUMNS)).astype(STATE_COLUMNS)
+
+
+def _resolve_groups(frame):
+    """A shuffled partition of key states (whole groups) as merged nodes: states of a key
+    combined, a bare surname merged into the one full name of its group
+    (``graph.cross_article_keys``), keys folded by merged key."""
+    import pandas as pd
+
+    by_key: dict[str, dict] = {}
+    for row in frame.itertuples():
+        by_key[row.global_key] = _combine(by_key.get(row.global_key), _state_of(row))
+    merged_of = cross_article_keys(by_key)  # whole surname groups: the rule holds per group
+    nodes: dict[str, dict] = {}
+    keys: dict[str, list[str]] = {}
+    for key in sorted(by_key):
+        m = merged_of[key]
+        nodes[m] = _combine(nodes.get(m), by_key[key])
+        keys.setdefault(m, []).append(key)
+    rows = [(m, id_base(m), ENTITY_LABELS[s["rank"]], _fuller(s["first"][2], s["best"]),
+             sorted(s["aliases"]), s["mentions"], sorted(s["articles"]),
+             s["title"][2] if s["title"] else "", keys[m]) for m, s in nodes.items()]
+    return pd.DataFrame(rows, columns=list(NODE_COLUMNS)).astype(NODE_COLUMNS)
+
+
 def _resolve_and_write(client, fs, root: str, part_urls: list[str], problems: list[ReadProblem]) -> ScaleStats:
     import dask
     import dask.dataframe as dd
 
-    items = list(enumerate(part_urls))
     # few partitions: in-memory shuffles, tables kept on the workers between steps (fast);
     # many: disk-backed (p2p) shuffles and tables recomputed from the part files, so no
     # worker holds a share of the corpus's tables
@@ -309,26 +396,20 @@ def _resolve_and_write(client, fs, root: str, part_urls: list[str], problems: li
     keep = client.persist if small else (lambda frame: frame)
     with dask.config.set({"dataframe.convert-string": False,
                           "dataframe.shuffle.method": "tasks" if small else "p2p"}):
-        articles = keep(dd.from_map(_article_table, items, meta=_meta(ARTICLE_COLUMNS)))
-        entities = dd.from_map(_entity_table, items, meta=_meta(ENTITY_COLUMNS))
-        renames = _article_renames(articles, part_urls, problems)
-        if len(renames):
-            entities = entities.merge(renames, on=["pidx", "pos"], how="left")
-            entities = entities[entities.final_id != ""]
-            entities["article_id"] = entities.final_id.fillna(entities.article_id)
-            entities = entities.drop(columns="final_id")
-        # kept on the workers between the steps, so no step reads the part files again
-        entities = keep(_merge_surnames(entities))
-        nodes = keep(entities.groupby("merged").apply(_fold, meta=_meta(NODE_COLUMNS)))
+        articles = dd.from_map(_article_table, [(i, u, {}) for i, u in enumerate(part_urls)],
+                               meta=_meta(ARTICLE_COLUMNS))
+        renames_at = _article_renames(articles, part_urls, problems)
+        items = [(i, u, renames_at.get(i, {})) for i, u in enumerate(part_urls)]
+        states = keep(dd.from_map(_key_states, items, meta=_meta(STATE_COLUMNS)))
+        nodes = states.shuffle("group").map_partitions(_resolve_groups, meta=_meta(NODE_COLUMNS))
         nodes = keep(_with_node_ids(nodes))
         entity_writes = [dask.delayed(_write_entities)(part, _staging(fs, root), i)
                          for i, part in enumerate(nodes.to_delayed())]
-        endpoints = entities[["pidx", "pos", "key", "merged"]].merge(
-            nodes[["merged", "node_id", "label"]], on="merged")
+        # each partition's keys with their node: one row per (partition, key), never one
+        # per mention, so a heavy key adds one row per partition to the join
+        node_of = nodes[["keys", "node_id", "label"]].explode("keys").rename(columns={"keys": "global_key"})
+        endpoints = states[["pidx", "global_key"]].merge(node_of, on="global_key")
         endpoints = endpoints.set_index("pidx", divisions=list(range(len(part_urls) + 1)))
-        renames_at: dict[int, dict[int, str]] = {}
-        for pidx, pos, final in renames.itertuples(index=False):
-            renames_at.setdefault(pidx, {})[pos] = final
         article_writes = [
             dask.delayed(_write_articles)(url, part, renames_at.get(i, {}), _staging(fs, root), i)
             for i, (url, part) in enumerate(zip(part_urls, endpoints.to_delayed()))]
@@ -343,18 +424,19 @@ def _resolve_and_write(client, fs, root: str, part_urls: list[str], problems: li
     return stats
 
 
-def _article_renames(articles, part_urls: list[str], problems: list[ReadProblem]):
-    """``(pidx, pos, final_id)`` of the articles whose id another article has too ("" =
-    dropped): in one run as ``pipeline.UniqueIds`` does; across runs the latest replaces."""
-    import pandas as pd
+def _duplicated_ids(frame):
+    return frame[frame.article_id.duplicated(keep=False)]
 
+
+def _article_renames(articles, part_urls: list[str], problems: list[ReadProblem]) -> dict[int, dict[int, str]]:
+    """``{pidx: {pos: final_id}}`` of the articles whose id another article has too ("" =
+    dropped): in one run as ``pipeline.UniqueIds`` does; across runs the latest replaces.
+    Found by a shuffle on the id: only the duplicated rows come back."""
     from .pipeline import UniqueIds
 
-    counts = articles.article_id.value_counts()
-    shared = counts[counts > 1].index.compute()
-    rows = []
-    if len(shared):
-        dup = articles[articles.article_id.isin(list(shared))].compute()
+    dup = articles.shuffle("article_id").map_partitions(_duplicated_ids, meta=articles._meta).compute()
+    renames: dict[int, dict[int, str]] = {}
+    if len(dup):
         dup["run"] = [_run_of(posixpath.basename(part_urls[i])) for i in dup.pidx]
         for _, group in dup.sort_values(["run", "pidx", "pos"]).groupby("article_id", sort=True):
             latest = group.run.max()
@@ -362,79 +444,36 @@ def _article_renames(articles, part_urls: list[str], problems: list[ReadProblem]
             for row in group.itertuples():
                 final = unique(row.article_id, row.text_hash, row.path) if row.run == latest else None
                 if final != row.article_id:
-                    rows.append((row.pidx, row.pos, final or ""))
-    return pd.DataFrame(rows, columns=["pidx", "pos", "final_id"]).astype(
-        {"pidx": "int64", "pos": "int64", "final_id": "object"})
+                    renames.setdefault(row.pidx, {})[row.pos] = final or ""
+    return renames
 
 
-def _surnames(frame):
-    found = [surname_of(k) for k in frame.global_key]
-    return frame.assign(surname=[f[0] if f else "" for f in found],
-                        full=[bool(f and f[1]) for f in found])
+def _ids_of_bases(frame):
+    """Node ids given per id base as ``graph.node_ids`` gives them (a shuffled partition
+    holds whole bases)."""
+    ids: dict[str, str] = {}
+    for _, group in frame.groupby("base", sort=False):
+        ids.update(node_ids(dict(zip(group.merged, group.label))))
+    return frame.assign(node_id=[ids[m] for m in frame.merged])
 
 
-def _merge_surnames(entities):
-    """Entities with the key each merges into (``merged``): a bare surname joins the one
-    full name that ends with it, never one of two (``graph.cross_article_keys``)."""
-    keys = entities[["global_key"]].drop_duplicates()
-    people = keys.map_partitions(_surnames, meta={"global_key": "object", "surname": "object",
-                                                  "full": "bool"})
-    people = people[people.surname != ""]
-    full = people[people.full]
-    sizes = full.groupby("surname").size().to_frame("owners").reset_index()
-    owners = full.merge(sizes[sizes.owners == 1][["surname"]], on="surname")
-    owners = owners[["surname", "global_key"]].rename(columns={"global_key": "merged"})
-    bare = people[~people.full][["global_key", "surname"]].merge(owners, on="surname")
-    entities = entities.merge(bare[["global_key", "merged"]], on="global_key", how="left")
-    entities["merged"] = entities.merged.fillna(entities.global_key)
-    return entities
-
-
-NODE_COLUMNS = {"merged": "object", "label": "object", "name": "object", "aliases": "object",
-                "mentions": "int64", "articles": "object", "title": "object"}
-
-
-def _fold(group):
-    """One merged key's entities folded into a node, in article id order (``merge_entity``)."""
-    import pandas as pd
-
-    node: dict = {}
-    for row in group.sort_values(["article_id", "epos"]).itertuples():
-        merge_entity(node, LocalEntity(key=row.key, label=row.label, name=row.name,
-                                       aliases=set(row.aliases), mentions=row.mentions,
-                                       title=row.title), row.article_id)
-    return pd.DataFrame([{"merged": group.name, "label": node["_label"],
-                          "name": node["name"], "aliases": sorted(node["aliases"]),
-                          "mentions": node["mentions"], "articles": sorted(node["articles"]),
-                          "title": node.get("title") or ""}]).astype(NODE_COLUMNS)
-
-
-def _ids_of_base(group):
-    import pandas as pd
-
-    ids = node_ids(dict(zip(group.merged, group.label)))
-    return pd.DataFrame({"merged": list(ids), "node_id": list(ids.values())}, dtype="object")
+def _clashing(frame):
+    return frame[frame.node_id.duplicated(keep=False)]
 
 
 def _with_node_ids(nodes):
-    """Nodes with their ids, given per id base as ``graph.node_ids`` gives them; an id that
-    two bases reach (``x_person`` for "person:x" beside "org:x" and for "org:x person") is
-    told apart by a hash of the key."""
-    import pandas as pd
-
-    nodes = nodes.reset_index(drop=True)
-    bases = nodes[["merged", "label"]].assign(base=nodes.merged.map(id_base, meta=("base", "object")))
-    ids = bases.groupby("base").apply(_ids_of_base, meta={"merged": "object", "node_id": "object"})
-    counts = ids.node_id.value_counts()
-    clashes = counts[counts > 1].index.compute()
-    if len(clashes):
-        clashing = ids[ids.node_id.isin(list(clashes))].compute()
-        fixes = {m: f"{n}_{hashlib.sha1(m.encode()).hexdigest()[:6]}"
-                 for m, n in zip(clashing.merged, clashing.node_id) if n != id_base(m)}
-        ids["node_id"] = ids.map_partitions(
-            lambda f: pd.Series([fixes.get(m, n) for m, n in zip(f.merged, f.node_id)], index=f.index,
-                                dtype="object"), meta=("node_id", "object"))
-    return nodes.merge(ids, on="merged")
+    """Nodes with their ids; an id that two bases reach (``x_person`` for "person:x" beside
+    "org:x" and for "org:x person") is told apart by a hash of the key."""
+    meta = _meta({**NODE_COLUMNS, "node_id": "object"})
+    nodes = nodes.shuffle("base").map_partitions(_ids_of_bases, meta=meta)
+    clashing = nodes[["merged", "node_id"]].shuffle("node_id").map_partitions(
+        _clashing, meta=_meta({"merged": "object", "node_id": "object"})).compute()
+    fixes = {m: f"{n}_{hashlib.sha1(m.encode()).hexdigest()[:6]}"
+             for m, n in zip(clashing.merged, clashing.node_id) if n != id_base(m)}
+    if fixes:
+        nodes = nodes.map_partitions(
+            lambda f: f.assign(node_id=[fixes.get(m, n) for m, n in zip(f.merged, f.node_id)]), meta=meta)
+    return nodes
 
 
 # ------------------------------------------------------------------------- writing
@@ -493,15 +532,12 @@ def _write_entities(nodes, staging: tuple[str, str], index: int) -> tuple[int, C
 def _write_articles(part_url: str, endpoints, renames: dict[int, str], staging: tuple[str, str],
                     index: int) -> tuple[int, Counter, Counter]:
     """One part file's articles, relations and quotes as APOC lines and CSV rows, their
-    entity ends given by ``endpoints`` (``pos``, ``key``, ``node_id``, ``label``); (articles,
+    entity ends given by ``endpoints`` (``global_key``, ``node_id``, ``label``); (articles,
     nodes by label, relations by type)."""
     from .pipeline import renamed
 
-    ends: dict[int, dict[str, str]] = {}
-    labels: dict[str, list[str]] = {}
-    for row in endpoints.itertuples():
-        ends.setdefault(row.pos, {})[row.key] = row.node_id
-        labels[row.node_id] = labels_for(row.label)
+    node_of = dict(zip(endpoints.global_key, endpoints.node_id))
+    labels = {n: labels_for(label) for n, label in zip(endpoints.node_id, endpoints.label)}
     articles, nodes, relations = 0, Counter(), Counter()
     lines, rows = [], _CsvParts()
     for pos, part in enumerate(_read_part_file(part_url)):
@@ -510,7 +546,7 @@ def _write_articles(part_url: str, endpoints, renames: dict[int, str], staging: 
             continue
         part = renamed(part, final)
         graph = nx.MultiDiGraph()
-        local_to_node = ends.get(pos, {})
+        local_to_node = {k: node_of[e.global_key] for k, e in part.entities.items()}
         graph.add_nodes_from((n, {"labels": labels[n]}) for n in set(local_to_node.values()))
         add_article(graph, part, local_to_node)
         articles += 1

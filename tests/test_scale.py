@@ -190,3 +190,43 @@ def test_many_partitions_resolve_through_disk_backed_shuffles(cluster, files, lo
     assert len(list((out / "parts").glob("run-*.jsonl"))) == 3
     assert (out / "graph.jsonl").read_bytes() == (local / "graph.jsonl").read_bytes()
     assert lines_of(graph_partitions(out)) == lines_of([local / "graph.jsonl"])
+
+
+def test_key_states_fold_as_merge_entity_does_in_any_grouping():
+    """The per-partition states of one key, combined in any order and grouping, give the
+    node ``merge_entity`` folds in article id order: the most specific label, the first
+    title, a Place's first name unless a non-Place entity's name is fuller."""
+    import random
+
+    from kg.graph import merge_entity
+    from kg.model import LocalEntity
+    from kg.ontology import ENTITY_LABELS
+    from kg.scale import _combine, _entity_state, _fuller
+
+    seen = [  # (article id, position, entity)
+        ("a3", 0, LocalEntity("k", "Place", "Springfield", {"Springfield"}, 2)),
+        ("a1", 0, LocalEntity("k", "Place", "Sprngfld", {"Sprngfld", "SF"}, 1)),
+        ("a1", 1, LocalEntity("k", "Organization", "SF", {"SF"}, 1, title="")),
+        ("a7", 2, LocalEntity("k", "Agency", "Springfield Police", {"SPD"}, 3, title="Chief")),
+        ("a5", 0, LocalEntity("k", "Place", "Springfield, Illinois", set(), 1)),
+        ("a9", 4, LocalEntity("k", "Organization", "Springfield Polic", set(), 1, title="Head")),
+    ]
+    expected: dict = {}
+    for article, _, entity in sorted(seen, key=lambda s: (s[0], s[1])):
+        merge_entity(expected, entity, article)
+    rng = random.Random(7)
+    for _ in range(20):
+        shuffled = seen[:]
+        rng.shuffle(shuffled)
+        cut = rng.randrange(1, len(seen))
+        halves = []
+        for chunk in (shuffled[:cut], shuffled[cut:]):
+            state = None
+            for article, epos, entity in chunk:
+                state = _combine(state, _entity_state(entity, article, epos))
+            halves.append(state)
+        state = _combine(halves[1], halves[0])
+        got = {"_label": ENTITY_LABELS[state["rank"]], "aliases": state["aliases"],
+               "mentions": state["mentions"], "articles": state["articles"],
+               "name": _fuller(state["first"][2], state["best"]), "title": state["title"][2]}
+        assert got == expected
