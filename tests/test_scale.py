@@ -230,3 +230,29 @@ def test_key_states_fold_as_merge_entity_does_in_any_grouping():
                "mentions": state["mentions"], "articles": state["articles"],
                "name": _fuller(state["first"][2], state["best"]), "title": state["title"][2]}
         assert got == expected
+
+
+def test_a_partition_sends_one_state_per_key_to_the_shuffle(tmp_path):
+    """However many of a partition's articles name a key, the shuffle gets one row for it
+    (a heavy key costs a row per partition, not per mention); a dropped article adds nothing."""
+    from dataclasses import replace
+
+    from conftest import hand_made_parts
+
+    from kg.io.exporters.jsonl import encode_line
+    from kg.io.parts import part_to_json
+    from kg.pipeline import renamed
+    from kg.scale import _key_states
+
+    parts = [renamed(part, f"{part.article.id}-{n}") for n in range(3) for part in hand_made_parts()]
+    parts = [replace(p, text_hash=p.text_hash or "h") for p in parts]
+    path = tmp_path / "run-000001-0000000000000000.jsonl"
+    path.write_text("".join(encode_line(part_to_json(p)) + "\n" for p in parts), encoding="utf-8")
+    states = _key_states((4, str(path), {5: ""}))  # the sixth article (art-2-2) dropped
+    assert sorted(states.global_key) == ["body:department of justice", "group:protesters",
+                                         "person:jane roe", "person:roe", "place:ohio"]
+    row = states.set_index("global_key").loc["person:jane roe"]
+    assert (row.pidx, row.group, row.mentions, row.articles, row.title) == (
+        4, "s:roe", 3, ["art-1-0", "art-1-1", "art-1-2"], "Governor")
+    assert states.set_index("global_key").loc["person:roe"].articles == ["art-2-0", "art-2-1"]
+    assert states.set_index("global_key").loc["place:ohio"].group == "k:place:ohio"
