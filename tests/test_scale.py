@@ -89,6 +89,7 @@ def test_update_adds_a_day_as_new_partitions(cluster, files, local, tmp_path):
     build(files[:4], out, engine="dask", scheduler=cluster.scheduler_address)
     again = build(files[3:], out, engine="dask", scheduler=cluster.scheduler_address, update=True)
     assert again.articles == 6  # files[3] is in both days: built once
+    assert again.resolved == "every partition (a new article replaces a stored one)"
     assert (out / "graph.jsonl").read_bytes() == (local / "graph.jsonl").read_bytes()
     assert json.loads((out / "parts" / "runs.json").read_text()) == [1, 2]
     assert [p.name[:11] for p in sorted((out / "parts").glob("run-*.jsonl"))] == ["run-000001-", "run-000002-"]
@@ -248,7 +249,7 @@ def test_a_partition_sends_one_state_per_key_to_the_shuffle(tmp_path):
     parts = [replace(p, text_hash=p.text_hash or "h") for p in parts]
     path = tmp_path / "run-000001-0000000000000000.jsonl"
     path.write_text("".join(encode_line(part_to_json(p)) + "\n" for p in parts), encoding="utf-8")
-    states = _key_states((4, str(path), {5: ""}))  # the sixth article (art-2-2) dropped
+    states = _key_states((4, str(path), {5: ""}, 1))  # the sixth article (art-2-2) dropped
     assert sorted(states.global_key) == ["body:department of justice", "group:protesters",
                                          "person:jane roe", "person:roe", "place:ohio"]
     row = states.set_index("global_key").loc["person:jane roe"]
@@ -256,3 +257,33 @@ def test_a_partition_sends_one_state_per_key_to_the_shuffle(tmp_path):
         4, "s:roe", 3, ["art-1-0", "art-1-1", "art-1-2"], "Governor")
     assert states.set_index("global_key").loc["person:roe"].articles == ["art-2-0", "art-2-1"]
     assert states.set_index("global_key").loc["place:ohio"].group == "k:place:ohio"
+
+
+def test_an_update_rewrites_only_the_buckets_its_keys_land_in(cluster, files, local, tmp_path,
+                                                              monkeypatch):
+    """--update resolves the new partitions' keys against the stored state: the outputs of
+    untouched buckets and of the stored partitions keep their bytes and times, and the
+    graph is the one a build of every article gives."""
+    import kg.scale
+
+    monkeypatch.setattr(kg.scale, "MIN_BUCKETS", 16)  # buckets to spare for a day's keys
+    out = tmp_path / "dask"
+    build(files[:5], out, engine="dask", scheduler=cluster.scheduler_address, files_per_task=1)
+    published = sorted((out / "graph").glob("*.jsonl")) + sorted((out / "import").glob("*.csv"))
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in published}
+    result = build(files[5:], out, engine="dask", scheduler=cluster.scheduler_address, files_per_task=1,
+                   update=True)
+    assert result.articles == 6
+    touched = int(result.resolved.split()[0])
+    assert result.resolved == f"{touched} of 16 buckets (the new partitions' keys)"
+    assert 0 < touched < 16
+    assert (out / "graph.jsonl").read_bytes() == (local / "graph.jsonl").read_bytes()
+    assert lines_of(graph_partitions(out)) == lines_of([local / "graph.jsonl"])
+    kept = sorted(p.name for p, (mtime, data) in before.items()
+                  if p.stat().st_mtime_ns == mtime and p.read_bytes() == data)
+    changed = sorted(p.name for p in before if p.name not in kept)
+    assert [n for n in changed if not n.startswith("entities-")] == []  # stored articles untouched
+    assert len({n.split(".")[0] for n in changed}) == touched
+    assert len(list((out / "graph").glob("articles-*.jsonl"))) == 6
+    assert json.loads((out / "state" / "meta.json").read_text())["parts"] == sorted(
+        p.name for p in (out / "parts").glob("run-*.jsonl"))
