@@ -423,7 +423,7 @@ def _resolve_and_write(client, fs, root: str, part_urls: list[str], problems: li
     # many: disk-backed (p2p) shuffles and tables recomputed from the part files, so no
     # worker holds a share of the corpus's tables
     small = len(part_urls) <= IN_MEMORY_PARTITIONS
-    keep = client.persist if small else (lambda frame: frame)
+    keep = (lambda frame: _persist(client, frame)) if small else (lambda frame: frame)
     # a bucket of groups per partition: entities-NNNNN.jsonl and state/keys-NNNNN.jsonl
     # hold bucket NNNNN, so an update rewrites only the buckets its keys land in
     buckets = max(len(part_urls), MIN_BUCKETS)
@@ -472,6 +472,17 @@ def _resolve_and_write(client, fs, root: str, part_urls: list[str], problems: li
     _write_headers(fs, staging[1])
     _publish(fs, root)
     return _stats_of(meta)
+
+
+def _persist(client, frame):
+    """``frame`` computed and kept on the workers, waited for: a scheduler in this process
+    (a LocalCluster) builds the graph in a thread, and building the next step's graph
+    meanwhile can deadlock on Python 3.11's ``cached_property`` locks."""
+    from dask.distributed import wait
+
+    kept = client.persist(frame)
+    wait(kept)
+    return kept
 
 
 def _stats_of(meta: dict) -> ScaleStats:
@@ -635,11 +646,11 @@ def _update(client, fs, root: str, part_urls: list[str], problems: list[ReadProb
     suffix = f"-r{_run_of(names[-1]):06d}"
     found: list[ReadProblem] = []  # kept only if this path finishes
     with dask.config.set({"dataframe.convert-string": False, "dataframe.shuffle.method": "tasks"}):
-        articles = client.persist(dd.from_map(_article_table, [(i, part_urls[i], {}) for i in new],
+        articles = _persist(client, dd.from_map(_article_table, [(i, part_urls[i], {}) for i in new],
                                               meta=_meta(ARTICLE_COLUMNS)))
         renames_at = _article_renames(articles, part_urls, found)
         final_ids = articles.map_partitions(_final_ids, renames_at, buckets, meta=_meta(ID_COLUMNS))
-        ids_by_bucket = client.persist(final_ids.set_index("ib", divisions=divisions))
+        ids_by_bucket = _persist(client, final_ids.set_index("ib", divisions=divisions))
         id_parts = ids_by_bucket.to_delayed()
         hits = client.gather(client.compute(
             [dask.delayed(_stored_hits)(part, f"{state_url}/{files['ids'][str(i)]}")
@@ -648,7 +659,7 @@ def _update(client, fs, root: str, part_urls: list[str], problems: list[ReadProb
             return None, "a new article replaces a stored one"
         states = dd.from_map(_key_states, [(i, part_urls[i], renames_at.get(i, {}), buckets) for i in new],
                              meta=_meta(STATE_COLUMNS))
-        by_bucket = client.persist(states.set_index("bucket", divisions=divisions))
+        by_bucket = _persist(client, states.set_index("bucket", divisions=divisions))
         sizes = by_bucket.map_partitions(len, meta=("n", "int64")).compute()
         touched = [i for i, n in enumerate(sizes) if n]
         parts = by_bucket.to_delayed()

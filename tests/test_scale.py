@@ -287,3 +287,57 @@ def test_an_update_rewrites_only_the_buckets_its_keys_land_in(cluster, files, lo
     assert len(list((out / "graph").glob("articles-*.jsonl"))) == 6
     assert json.loads((out / "state" / "meta.json").read_text())["parts"] == sorted(
         p.name for p in (out / "parts").glob("run-*.jsonl"))
+
+
+def test_an_update_that_moves_a_stored_key_resolves_everything(cluster, tmp_path):
+    """A day that adds a second Smith takes the bare "Smith" of a stored article away from
+    John Smith: that article's relations change, so the whole store is re-resolved; the
+    graph is the local engine's over both days."""
+    rows = [{"id": "d1", "text": "The FBI arrested John Smith in Denver on Monday. Prosecutors charged him with fraud."},
+            {"id": "d3", "text": "Smith was charged with fraud by prosecutors in Denver, the FBI said."},
+            {"id": "d2", "text": "Police in Austin detained Jane Smith on Tuesday. The FBI said she had fled Denver."}]
+    day1, day2 = tmp_path / "day1.jsonl", tmp_path / "day2.jsonl"
+    day1.write_text("".join(json.dumps(r) + "\n" for r in rows[:2]), encoding="utf-8")
+    day2.write_text(json.dumps(rows[2]) + "\n", encoding="utf-8")
+    build([str(day1), str(day2)], tmp_path / "local")
+    out = tmp_path / "dask"
+    build([str(day1)], out, engine="dask", scheduler=cluster.scheduler_address)
+    result = build([str(day2)], out, engine="dask", scheduler=cluster.scheduler_address, update=True)
+    assert result.resolved == "every partition (a stored key's node changes)"
+    assert (out / "graph.jsonl").read_bytes() == (tmp_path / "local" / "graph.jsonl").read_bytes()
+
+
+def test_new_ids_give_the_full_builds_ids_or_say_what_changes():
+    """``_new_ids`` from a touched bucket's nodes and the stored id-base index: a new key
+    beside a stored one of the same base, an id two bases reach, a stored node's id taken."""
+    from kg.scale import _bucket, _new_ids
+
+    def run(stored, before, after):
+        def read_bases(c, wanted):
+            return [r for r in stored if r[0] in wanted and _bucket(r[0], 4) == c]
+        return _new_ids([(before, after)], 4, read_bases)
+
+    stored = [["acme", "person:acme", "Person", "acme", "acme"],
+              ["acme_org", "org:acme org", "Organization", "acme_org", "acme_org"]]
+    # "org:acme" is new: base acme gives it acme_org, which base acme_org has too, so the
+    # new one (not its own base) is told apart by a hash, as _with_node_ids does
+    ids, rewrite = run(stored, {}, {"org:acme": ("acme", "Organization", ["org:acme"])})
+    assert ids == {"person:acme": "acme", "org:acme": f"acme_org_{_sha('org:acme')}"}
+    assert {c: sorted(rows) for c, (_, rows) in rewrite.items()} == {_bucket("acme", 4): [
+        ["acme", "org:acme", "Organization", "acme_org", f"acme_org_{_sha('org:acme')}"],
+        ["acme", "person:acme", "Person", "acme", "acme"]]}
+    # a new Official "official:acme"? no: a Person key's more specific label takes the bare id
+    stored = [["acme", "org:acme", "Organization", "acme", "acme"]]
+    assert run(stored, {}, {"person:acme": ("acme", "Person", ["person:acme"])}) == "node acme changes"
+    # a stored node whose label changes
+    stored = [["roe", "person:roe", "Person", "roe", "roe"]]
+    before = {"person:roe": ("Person", "roe", ["person:roe"])}
+    assert run(stored, before, {"person:roe": ("roe", "Official", ["person:roe"])}) == "node roe changes"
+    assert run(stored, before, {"person:roe": ("roe", "Person", ["person:roe"])}) == (
+        {"person:roe": "roe"}, {_bucket("roe", 4): ({"roe"}, [["roe", "person:roe", "Person", "roe", "roe"]])})
+
+
+def _sha(key: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(key.encode()).hexdigest()[:6]
