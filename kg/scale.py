@@ -638,14 +638,18 @@ def _update(client, fs, root: str, part_urls: list[str], problems: list[ReadProb
     if names[:len(old)] != old:
         return None, "the stored partitions changed"
     if len(names) == len(old):
-        return _stats_of(meta), ""
+        stats = _stats_of(meta)
+        stats.resolved = "nothing (no new partitions)"
+        return stats, ""
     buckets, files = meta["buckets"], meta["files"]
     divisions = list(range(buckets + 1))
     state_url = _url(fs, root, STATE_DIR)
     new = list(range(len(old), len(names)))
     suffix = f"-r{_run_of(names[-1]):06d}"
     found: list[ReadProblem] = []  # kept only if this path finishes
-    with dask.config.set({"dataframe.convert-string": False, "dataframe.shuffle.method": "tasks"}):
+    small = len(new) <= IN_MEMORY_PARTITIONS
+    with dask.config.set({"dataframe.convert-string": False,
+                          "dataframe.shuffle.method": "tasks" if small else "p2p"}):
         articles = _persist(client, dd.from_map(_article_table, [(i, part_urls[i], {}) for i in new],
                                               meta=_meta(ARTICLE_COLUMNS)))
         renames_at = _article_renames(articles, part_urls, found)
@@ -666,6 +670,7 @@ def _update(client, fs, root: str, part_urls: list[str], problems: list[ReadProb
         seen = client.gather(client.compute(
             [dask.delayed(_bucket_nodes)(parts[b], f"{state_url}/{files['keys'][str(b)]}",
                                          f"{state_url}/{files['nodes'][str(b)]}", b) for b in touched]))
+
         def read_bases(c: int, wanted: set[str]) -> list:
             return [r for r in _read_rows(f"{state_url}/{files['bases'][str(c)]}") if r[0] in wanted]
         plan = _new_ids(seen, buckets, read_bases)
@@ -675,7 +680,8 @@ def _update(client, fs, root: str, part_urls: list[str], problems: list[ReadProb
         graph_url, import_url = _url(fs, root, GRAPH_DIR), _url(fs, root, IMPORT_DIR)
         node_of = client.scatter(_endpoints_of(seen, ids_of), broadcast=True)
         writes = [dask.delayed(_update_bucket)(parts[b], f"{state_url}/{files['keys'][str(b)]}",
-                                              {m: ids_of[m] for _, new_nodes in [seen[k]] for m in new_nodes},
+                                              f"{state_url}/{files['nodes'][str(b)]}",
+                                              {m: ids_of[m] for m in seen[k][1]},
                                               (graph_url, import_url), state_url, b, suffix)
                   for k, b in enumerate(touched)]
         writes += [dask.delayed(_write_articles)(part_urls[i], node_of, renames_at.get(i, {}),
@@ -729,24 +735,31 @@ def _add_ids(new_ids, url: str, state_url: str, index: int, suffix: str) -> str:
 
 
 def _bucket_nodes(new_states, keys_url: str, nodes_url: str, bucket: int) -> tuple[dict, dict]:
-    """A touched bucket's nodes before (``merged: (label, node_id, keys)``) and after the
-    new states (``merged: (base, label, keys)``)."""
+    """The nodes of a touched bucket's groups that the new states reach, before
+    (``merged: (label, node_id, keys)``) and after (``merged: (base, label, keys)``): a
+    group's keys merge only among themselves, so other nodes keep their id and label."""
     import pandas as pd
 
-    before = {r[0]: (r[1], r[2], r[3]) for r in _read_rows(nodes_url)}
-    frame = pd.concat([_stored_states(keys_url, bucket), new_states.reset_index()[list(STATE_COLUMNS)]])
+    new_states = new_states.reset_index()[list(STATE_COLUMNS)]
+    groups = set(new_states.group)
+    before = {r[0]: (r[1], r[2], r[3]) for r in _read_rows(nodes_url) if _group_of(r[0]) in groups}
+    stored = _stored_states(keys_url, bucket)
+    frame = pd.concat([stored[stored.group.isin(groups)], new_states])
     nodes = _nodes_of(*_combined(frame))
     after = {m: (b, label, keys) for m, b, label, keys in zip(nodes.merged, nodes.base, nodes.label, nodes["keys"])}
     return before, after
 
 
-def _update_bucket(new_states, keys_url: str, ids: dict[str, str], folders: tuple[str, str],
-                   state_url: str, bucket: int, suffix: str) -> tuple[int, Counter, Counter]:
-    """A touched bucket rewritten: its stored key states with the new ones, its nodes."""
+def _update_bucket(new_states, keys_url: str, nodes_url: str, ids: dict[str, str],
+                   folders: tuple[str, str], state_url: str, bucket: int,
+                   suffix: str) -> tuple[int, Counter, Counter]:
+    """A touched bucket rewritten: its stored key states with the new ones, its nodes (the
+    stored ids, with ``ids`` for the nodes the new states reach)."""
     import pandas as pd
 
     frame = pd.concat([_stored_states(keys_url, bucket), new_states.reset_index()[list(STATE_COLUMNS)]])
     nodes = _nodes_of(*_combined(frame))
+    ids = {**{r[0]: r[2] for r in _read_rows(nodes_url)}, **ids}
     ids_frame = pd.DataFrame({"merged": list(ids), "node_id": list(ids.values())}, dtype="object")
     return _write_bucket(frame, nodes, ids_frame, folders, state_url, bucket, suffix)
 
