@@ -36,6 +36,9 @@ from pathlib import Path
 from typing import Optional
 
 REPO = Path(__file__).resolve().parent.parent
+# first on the path before any LocalCluster starts: its worker processes inherit the path,
+# so they run this copy's kg, not an installed one
+sys.path.insert(0, str(REPO))
 SHARED = REPO.parent / "shared" / "corpus"
 
 
