@@ -15,6 +15,9 @@
    relations and quotes (``graph/articles-NNNNN.jsonl``, ``import/<kind>-NNNNN.csv``).
    The concatenation of ``graph/*.jsonl`` is ``graph.jsonl``; ``import/<kind>-header.csv``
    heads every kind for ``neo4j-admin``.
+   Entity files are one per bucket of surname groups and keys; ``DIR/state/`` keeps each
+   bucket's key states and nodes and indexes of id bases and article ids, so ``--update``
+   re-resolves only the buckets a new day's keys land in (``_update``).
 4. A graph of at most ``max_graph_nodes`` entities is read back once on the client for the
    one-file outputs (``graph.jsonl``, GraphML, GEXF, the Cypher script); a bigger one skips
    them and says so.
