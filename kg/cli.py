@@ -156,6 +156,8 @@ def _print_summary(result, out_dir) -> None:
     click.echo(f"seconds:   {result.seconds:.2f} ({step} {result.write_seconds:.2f})")
     written = result.written or list(result.export_seconds)
     click.echo(f"wrote:     {', '.join(str(Path(out_dir) / n) for n in written)}")
+    if result.resolved:
+        click.echo(f"resolved:  {result.resolved}")
     if result.skipped_outputs:
         click.echo(f"skipped:   graph.jsonl, GraphML, GEXF, graph.cypher ({result.skipped_outputs}); "
                    "graph/ and import/ hold the graph")

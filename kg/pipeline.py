@@ -49,6 +49,7 @@ class BuildResult:
     relation_counts: Optional[Counter] = None
     skipped_outputs: str = ""  # why the one-file outputs were not written (Dask)
     written: list[str] = field(default_factory=list)  # outputs, when not export_seconds' keys
+    resolved: str = ""  # what a Dask --update re-resolved
 
     def nodes_by_label(self) -> Counter:
         if self.node_counts is not None:
@@ -253,7 +254,7 @@ def _build_on_dask(inputs: Iterable[str], out_dir, update: bool, *, jobs: int = 
     return BuildResult(stats.graph, stats.articles, problems, time.perf_counter() - start,
                        write_seconds=stats.merge_seconds, node_counts=stats.node_labels,
                        relation_counts=stats.relation_types, skipped_outputs=stats.skipped,
-                       written=stats.written)
+                       written=stats.written, resolved=stats.resolved)
 
 
 @contextmanager

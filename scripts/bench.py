@@ -4,6 +4,7 @@
     python scripts/bench.py --scale 100 1000 10000   # time and memory per article by size
     python scripts/bench.py --components 124         # seconds per pipeline component
     python scripts/bench.py --dask-scale 150 900 1000 10000 100000   # the whole build on Dask
+    python scripts/bench.py --dask-update 10000:400 --parse-limit 150   # a day added to a store
 
 The corpus is the shared articles (../shared/corpus) cycled to K with distinct ids, written
 as one JSONL file. Each variant runs in its own process so peak RSS is its own:
@@ -15,6 +16,10 @@ so each peak is its own) from a client in a process of its own, and reports the 
 and each worker's peak RSS. Sizes up to ``--parse-limit`` are parsed; bigger ones replay
 the largest parsed run's parts with distinct article ids (no parsing: the resolution and
 writing steps at that size), and the table says which.
+
+``--dask-update STORE:DAY`` replays ``--parse-limit`` parsed articles into a store of STORE
+articles, builds it, then adds DAY more (as a second run's partitions) with ``--update``:
+seconds of both, and how many buckets the update re-resolved.
 """
 from __future__ import annotations
 
@@ -31,6 +36,9 @@ from pathlib import Path
 from typing import Optional
 
 REPO = Path(__file__).resolve().parent.parent
+# first on the path before any LocalCluster starts: its worker processes inherit the path,
+# so they run this copy's kg, not an installed one
+sys.path.insert(0, str(REPO))
 SHARED = REPO.parent / "shared" / "corpus"
 
 
@@ -130,7 +138,7 @@ def run_dask_client(scheduler: str, corpus: Optional[Path], out: Path) -> dict:
     start = time.perf_counter()
     stats = dask_build([str(corpus)] if corpus else [], str(out), scheduler=scheduler,
                        files_per_task=FILES_PER_TASK, update=corpus is None, max_graph_nodes=0)
-    return {"seconds": time.perf_counter() - start, "articles": stats.articles,
+    return {"seconds": time.perf_counter() - start, "articles": stats.articles, "resolved": stats.resolved,
             "nodes": sum(stats.node_labels.values()), "relations": sum(stats.relation_types.values()),
             "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
@@ -171,6 +179,53 @@ def dask_scale(sizes: list[int], folder: Path, parse_limit: int) -> None:
               f"({1000 * per_article:.0f} ms/article on 2 workers) needs {workers_needed:.0f} workers "
               f"of one core at full use ({workers_needed / 0.8:.0f} at 80 %)")
     print("sched MiB: this process, which hosts the LocalCluster's scheduler (cumulative peak)")
+
+
+def dask_update(points: list[str], folder: Path, seed_size: int) -> None:
+    """A store of S replayed articles built whole, then a day of D more (new article ids,
+    the store's entities: the day touches its heavy keys) added with --update."""
+    from dask.distributed import Client, LocalCluster
+
+    sys.path.insert(0, str(REPO))
+    from kg.scale import dask_build
+
+    print(f"{'store':>8} {'day':>6} {'full s':>7} {'update s':>8} {'ms/day art':>10} "
+          f"{'worker MiB':>12} {'client MiB':>10} {'load':>5} resolved")
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster, \
+            Client(cluster) as client:
+        seed = folder / "seed"
+        if not (seed / "parts").exists():
+            dask_build([str(make_shards(seed_size, folder / "seed-shards"))], str(seed),
+                       scheduler=cluster.scheduler_address, files_per_task=FILES_PER_TASK, max_graph_nodes=0)
+        for point in points:
+            store, day = (int(x) for x in point.split(":"))
+            out = folder / f"update-{store}-{day}"
+            replay_parts(seed / "parts", store + day, out)
+            parts = sorted((out / "parts").glob("run-*.jsonl"))
+            day_parts = parts[store // (SHARD_ARTICLES * FILES_PER_TASK):]  # the day: the last partitions
+            aside = out / "day"
+            aside.mkdir()
+            for p in day_parts:
+                p.rename(aside / p.name)
+            client.restart()
+            full = _client_process(cluster.scheduler_address, out)
+            for p in day_parts:  # the day as run 2
+                (aside / p.name).rename(out / "parts" / p.name.replace("run-000001-", "run-000002-"))
+            (out / "parts" / "runs.json").write_text("[1, 2]", encoding="utf-8")
+            client.restart()
+            load = os.getloadavg()[0]
+            upd = _client_process(cluster.scheduler_address, out)
+            workers = sorted(v / 1024 for v in client.run(
+                lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss).values())
+            print(f"{store:8d} {day:6d} {full['seconds']:7.1f} {upd['seconds']:8.1f} "
+                  f"{1000 * upd['seconds'] / day:10.1f} "
+                  f"{' / '.join(f'{w:.0f}' for w in workers):>12} {upd['peak_rss_mib']:10.0f} {load:5.1f} "
+                  f"{upd['resolved']}", flush=True)
+
+
+def _client_process(scheduler: str, out: Path) -> dict:
+    command = [sys.executable, __file__, "--run", "dask-client", "--scheduler", scheduler, "--out", str(out)]
+    return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
 
 
 def measure(kind: str, corpus: Path, jobs: int, out: Path) -> dict:
@@ -255,6 +310,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per variant; the fastest is reported")
     parser.add_argument("--dask-scale", type=int, nargs="*", metavar="K",
                         help="the whole build on a Dask LocalCluster at each size K")
+    parser.add_argument("--dask-update", nargs="*", metavar="STORE:DAY",
+                        help="a store of STORE replayed articles, then a day of DAY added with --update")
     parser.add_argument("--parse-limit", type=int, default=1000,
                         help="--dask-scale: sizes above this replay parts instead of parsing")
     parser.add_argument("--run", choices=("spacy", "kg", "dask", "dask-client"), help=argparse.SUPPRESS)
@@ -270,7 +327,9 @@ def main() -> None:
         print(json.dumps(run_variant(args.run, args.corpus, args.jobs, args.out)))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        if args.dask_scale:
+        if args.dask_update:
+            dask_update(args.dask_update, Path(tmp), args.parse_limit)
+        elif args.dask_scale:
             dask_scale(args.dask_scale, Path(tmp), args.parse_limit)
         elif args.components:
             components(args.components, Path(tmp))
