@@ -41,6 +41,8 @@ class Errors:
             "larger --max-graph-nodes")
     E103 = "{where}: graph.jsonl line {line} is not valid ({reason}); rebuild the folder"
     E104 = "{where}: cannot write outputs ({reason}); check the folder's permissions"
+    E106 = ("a Dask worker died on the same task again and again ({reason}); check the workers' "
+            "memory and logs, then rerun: finished partitions are kept")
     E201 = "cannot reach the database at {uri} ({reason}); check that it runs and the URI"
     E202 = "authentication failed at {uri} for user {user!r}; check --user/--password or NEO4J_USERNAME/NEO4J_PASSWORD"
     E203 = "load failed at batch {batch} of {what} ({reason}); rows before it are committed, rerun to complete"

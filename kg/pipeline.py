@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import networkx as nx
 
-from .errors import InputError, message
+from .errors import EnvironmentFault, InputError, message
 from .extract import extract_articles
 from .extract.nlp import load_pipeline
 from .graph import GraphBuilder
@@ -245,8 +245,15 @@ def _build_on_dask(inputs: Iterable[str], out_dir, update: bool, *, jobs: int = 
 
     start = time.perf_counter()
     problems = problems if problems is not None else []
-    stats = dask_build(list(inputs), str(out_dir), scheduler=scheduler, workers=max(2, jobs),
-                       update=update, problems=problems, **options)
+    try:
+        stats = dask_build(list(inputs), str(out_dir), scheduler=scheduler, workers=max(2, jobs),
+                           update=update, problems=problems, **options)
+    except OSError as exc:  # on the client or raised by a worker: disk, permissions, storage
+        raise EnvironmentFault("E104", where=str(out_dir), reason=f"{type(exc).__name__}: {exc}") from None
+    except Exception as exc:
+        if type(exc).__name__ != "KilledWorker":
+            raise
+        raise EnvironmentFault("E106", reason=str(exc).splitlines()[0][:200]) from None
     if strict and any(not p.warning for p in problems):
         raise InputError("E014", count=len(problems))
     if stats.articles == 0:

@@ -189,7 +189,12 @@ def _plan_run(fs, root: str, update: bool) -> int:
     """This run's number: one after the last finished run (``--update``), else 1 with
     every earlier partition gone."""
     runs_path = posixpath.join(root, PARTS_DIR, RUNS_FILE)
-    finished = json.loads(fs.cat_file(runs_path)) if fs.exists(runs_path) else []
+    try:
+        finished = json.loads(fs.cat_file(runs_path)) if fs.exists(runs_path) else []
+    except ValueError:
+        finished = [_run_of(name) for name in _part_names(fs, root)]  # rebuilt from the names
+    if not isinstance(finished, list):
+        finished = [_run_of(name) for name in _part_names(fs, root)]
     if not update:
         for name in _part_names(fs, root):
             if not name.startswith("run-000001-"):
@@ -210,7 +215,12 @@ def _forget_unfinished(fs, root: str, run: int, planned: set[str]) -> None:
 
 def _finish_run(fs, root: str, run: int) -> None:
     runs_path = posixpath.join(root, PARTS_DIR, RUNS_FILE)
-    finished = json.loads(fs.cat_file(runs_path)) if fs.exists(runs_path) else []
+    try:
+        finished = json.loads(fs.cat_file(runs_path)) if fs.exists(runs_path) else []
+    except ValueError:
+        finished = [_run_of(name) for name in _part_names(fs, root)]  # rebuilt from the names
+    if not isinstance(finished, list):
+        finished = [_run_of(name) for name in _part_names(fs, root)]
     with fs.open(runs_path, "w") as fh:
         fh.write(json.dumps(sorted(set(finished) | {run})))
 
@@ -620,8 +630,16 @@ def _with_node_ids(nodes):
 # ------------------------------------------------------------------------- --update
 
 def _read_meta(fs, root: str) -> Optional[dict]:
+    """The stored state's index; ``{}`` when it cannot be read (the full resolution then
+    rewrites it)."""
     path = posixpath.join(root, STATE_DIR, META_FILE)
-    return json.loads(fs.cat_file(path)) if fs.exists(path) else None
+    if not fs.exists(path):
+        return None
+    try:
+        meta = json.loads(fs.cat_file(path))
+    except ValueError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def _update(client, fs, root: str, part_urls: list[str], problems: list[ReadProblem]) -> tuple[Optional[ScaleStats], str]:
@@ -637,6 +655,14 @@ def _update(client, fs, root: str, part_urls: list[str], problems: list[ReadProb
     names = [posixpath.basename(u) for u in part_urls]
     if meta is None:
         return None, "no stored state"
+    if not meta or any(k not in meta for k in ("parts", "buckets", "files", "entities", "articles")):
+        return None, "the stored state is unreadable"
+    if meta.get("unfinished_update"):
+        return None, "an earlier --update did not finish"
+    state_dir = posixpath.join(root, STATE_DIR)
+    if not all(fs.exists(posixpath.join(state_dir, name))
+               for kind in meta["files"].values() for name in kind.values()):
+        return None, "a stored state file is missing"
     old = meta["parts"]
     if names[:len(old)] != old:
         return None, "the stored partitions changed"
@@ -680,6 +706,9 @@ def _update(client, fs, root: str, part_urls: list[str], problems: list[ReadProb
         if isinstance(plan, str):
             return None, plan
         ids_of, rewrite = plan
+        # from here the published graph/ and import/ change: a kill before the commit below
+        # leaves this mark, and the next run resolves everything again
+        _write_text(f"{state_url}/{META_FILE}", json.dumps({**meta, "unfinished_update": True}, sort_keys=True))
         graph_url, import_url = _url(fs, root, GRAPH_DIR), _url(fs, root, IMPORT_DIR)
         node_of = client.scatter(_endpoints_of(seen, ids_of), broadcast=True)
         writes = [dask.delayed(_update_bucket)(parts[b], f"{state_url}/{files['keys'][str(b)]}",

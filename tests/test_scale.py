@@ -341,3 +341,45 @@ def _sha(key: str) -> str:
     import hashlib
 
     return hashlib.sha1(key.encode()).hexdigest()[:6]
+
+
+@pytest.mark.parametrize("damage, why", [
+    ("unfinished", "an earlier --update did not finish"),
+    ("missing", "a stored state file is missing"),
+    ("unreadable", "the stored state is unreadable"),
+])
+def test_an_update_over_damaged_state_resolves_everything(cluster, files, local, tmp_path, damage, why):
+    """A killed --update (its unfinished mark left), a lost state file or an unreadable index:
+    the next --update resolves every partition and the graph is the local engine's."""
+    out = tmp_path / "dask"
+    build(files[:5], out, engine="dask", scheduler=cluster.scheduler_address, files_per_task=1)
+    meta_path = out / "state" / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    if damage == "unfinished":
+        meta_path.write_text(json.dumps({**meta, "unfinished_update": True}))
+    elif damage == "missing":
+        (out / "state" / next(iter(meta["files"]["keys"].values()))).unlink()
+    else:
+        meta_path.write_text("{not json")
+    result = build(files[5:], out, engine="dask", scheduler=cluster.scheduler_address,
+                   files_per_task=1, update=True)
+    assert result.resolved == f"every partition ({why})"
+    assert (out / "graph.jsonl").read_bytes() == (local / "graph.jsonl").read_bytes()
+    assert "unfinished_update" not in json.loads(meta_path.read_text())
+
+
+@pytest.mark.parametrize("raised, code", [
+    (PermissionError(13, "Permission denied"), "E104"),
+    (type("KilledWorker", (Exception,), {})("Attempted to run task ('extract', 3) on 4 different workers"), "E106"),
+])
+def test_a_dask_fault_is_one_coded_line(tmp_path, monkeypatch, raised, code):
+    import kg.scale
+    from kg.errors import EnvironmentFault
+
+    def fail(*args, **kwargs):
+        raise raised
+    monkeypatch.setattr(kg.scale, "dask_build", fail)
+    with pytest.raises(EnvironmentFault) as info:
+        build([str(tmp_path)], tmp_path / "out", engine="dask")
+    assert info.value.code == code and info.value.exit_code == 2
+    assert "\n" not in str(info.value)
