@@ -315,6 +315,14 @@ CASES = [
      ["B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"],
      {("Ana Ruiz", "SUED", "Senate", "")},
      {("Vik", "Place"), ("Ana Ruiz", "Person"), ("Senate", "Agency")}),
+    ("issued subpoenas to X",  # "The Senate issued subpoenas to Tom Verrick ."
+     [("The", 1, "det", D, "DT", "the"), ("Senate", 2, "nsubj", P, "NNP", "Senate"),
+      ("issued", 2, "ROOT", V, "VBD", "issue"), ("subpoenas", 2, "dobj", N, "NNS", "subpoena"),
+      ("to", 2, "dative", A, "IN", "to"), ("Tom", 6, "compound", P, "NNP", "Tom"),
+      ("Verrick", 4, "pobj", P, "NNP", "Verrick"), (".", 2, "punct", "PUNCT", ".", ".")],
+     ["O", "B-ORG", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+     {("Senate", "SUBPOENAED", "Tom Verrick", "")},
+     {("Senate", "Agency"), ("Tom Verrick", "Person")}),
 ]
 
 
