@@ -185,16 +185,23 @@ class _client:
 RUNS_FILE = "runs.json"
 
 
+def _finished_runs(fs, root: str, runs_path: str) -> list[int]:
+    """The runs ``runs.json`` lists as finished; rebuilt from the partitions' names when it
+    cannot be read."""
+    try:
+        finished = json.loads(fs.cat_file(runs_path)) if fs.exists(runs_path) else []
+    except ValueError:
+        finished = None
+    if not isinstance(finished, list):
+        finished = [_run_of(name) for name in _part_names(fs, root)]
+    return finished
+
+
 def _plan_run(fs, root: str, update: bool) -> int:
     """This run's number: one after the last finished run (``--update``), else 1 with
     every earlier partition gone."""
     runs_path = posixpath.join(root, PARTS_DIR, RUNS_FILE)
-    try:
-        finished = json.loads(fs.cat_file(runs_path)) if fs.exists(runs_path) else []
-    except ValueError:
-        finished = [_run_of(name) for name in _part_names(fs, root)]  # rebuilt from the names
-    if not isinstance(finished, list):
-        finished = [_run_of(name) for name in _part_names(fs, root)]
+    finished = _finished_runs(fs, root, runs_path)
     if not update:
         for name in _part_names(fs, root):
             if not name.startswith("run-000001-"):
@@ -215,12 +222,7 @@ def _forget_unfinished(fs, root: str, run: int, planned: set[str]) -> None:
 
 def _finish_run(fs, root: str, run: int) -> None:
     runs_path = posixpath.join(root, PARTS_DIR, RUNS_FILE)
-    try:
-        finished = json.loads(fs.cat_file(runs_path)) if fs.exists(runs_path) else []
-    except ValueError:
-        finished = [_run_of(name) for name in _part_names(fs, root)]  # rebuilt from the names
-    if not isinstance(finished, list):
-        finished = [_run_of(name) for name in _part_names(fs, root)]
+    finished = _finished_runs(fs, root, runs_path)
     with fs.open(runs_path, "w") as fh:
         fh.write(json.dumps(sorted(set(finished) | {run})))
 

@@ -303,8 +303,7 @@ CASES = [
       ("Ana", 3, "compound", P, "NNP", "Ana"), ("Ruiz", 4, "nsubj", P, "NNP", "Ruiz"),
       ("sued", 4, "ROOT", V, "VBD", "sue"), ("the", 6, "det", D, "DT", "the"),
       ("Senate", 4, "dobj", P, "NNP", "Senate"), (".", 4, "punct", "PUNCT", ".", ".")],
-     ["B-PERSON", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"][:1] +
-     ["O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"],
+     ["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"],
      {("Ana Ruiz", "SUED", "Senate", "")},
      {("Vero", "Organization"), ("Ana Ruiz", "Person"), ("Senate", "Agency")}),
     ("a place before a company title stays a place",  # "Vik CEO Ana Ruiz sued the Senate ."
